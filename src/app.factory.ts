@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
+import { AppModule } from './app.module.js';
+import { createPino, PinoNestLogger } from './common/logging/logger.js';
+import { ProblemFilter, toProblem } from './common/http/problem.filter.js';
+import { createValidationPipe } from './common/http/validation.js';
+import { AppConfig } from './config/app-config.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.launcher.js';
+import { MetricsService } from './ops/metrics.service.js';
+import { buildOpenApi } from './openapi.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface PatchbayApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** Stops HTTP (draining in-flight requests), closes MCP sessions and the store. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Builds the whole service: store (embedded when no DATABASE_URL), migrations, HTTP. */
+export async function createApp(
+  config: AppConfig,
+  opts: { databaseUrl?: string; logDestination?: DestinationStream } = {},
+): Promise<PatchbayApp> {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = opts.databaseUrl ?? config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+    databaseUrl = embedded.url;
+  }
+  const pino = createPino(config.logLevel, opts.logDestination);
+  const adapter = new FastifyAdapter({
+    loggerInstance: pino,
+    disableRequestLogging: true,
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+      logger: new PinoNestLogger(pino),
+      abortOnError: false,
+    });
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
+  fastify.setErrorHandler((err, req, reply) => {
+    const { problem } = toProblem(err);
+    problem.requestId = String(req.id);
+    void reply.status(problem.status).type('application/problem+json').send(problem);
+  });
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', req.id);
+    done();
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const route = req.routeOptions?.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ method: req.method, route }, seconds);
+    if (route !== '/health/live' && route !== '/metrics') {
+      req.log.info(
+        { method: req.method, route, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
+    }
+    done();
+  });
+
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  await app.init();
+
+  let closed = false;
+  return {
+    app,
+    config,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await app.close();
+      } finally {
+        await embedded?.stop();
+        pino.flush?.();
+      }
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { OpsModule } from './ops/ops.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
+import { WorkspacesModule } from './workspaces/workspaces.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        OpsModule,
+        AuthModule,
+        WorkspacesModule,
+        ProjectsModule,
+      ],
+    };
+  }
+}

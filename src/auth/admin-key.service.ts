@@ -1,0 +1,52 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { sha256Hex } from '../common/crypto/secret-box.js';
+import { AppConfig } from '../config/app-config.js';
+import { PlatformSettingEntity } from '../database/platform-setting.entity.js';
+
+const SETTING = 'admin_key_sha256';
+
+/**
+ * The platform admin bearer: ADMIN_API_KEY when set; otherwise one is generated on first
+ * start, printed once, and only its hash is kept.
+ */
+@Injectable()
+export class AdminKeyService implements OnApplicationBootstrap {
+  private hash?: Buffer;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectRepository(PlatformSettingEntity) private readonly settings: Repository<PlatformSettingEntity>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.adminApiKey) {
+      this.hash = Buffer.from(sha256Hex(this.config.adminApiKey), 'hex');
+      return;
+    }
+    const stored = await this.settings.findOne({ where: { key: SETTING } });
+    if (stored) {
+      this.hash = Buffer.from(stored.value, 'hex');
+      return;
+    }
+    const key = 'pba_' + randomBytes(32).toString('base64url');
+    // Only the first replica to get here wins; the others read the winner's hash.
+    await this.settings.createQueryBuilder().insert().values({ key: SETTING, value: sha256Hex(key) }).orIgnore().execute();
+    const winner = await this.settings.findOneOrFail({ where: { key: SETTING } });
+    this.hash = Buffer.from(winner.value, 'hex');
+    if (winner.value === sha256Hex(key)) {
+      // Deliberately not through the JSON logger: this is the one time the secret is shown.
+      process.stdout.write(
+        `\n  Patchbay generated a platform admin key (shown once, stored hashed):\n\n    ${key}\n\n` +
+          `  Set ADMIN_API_KEY to choose your own.\n\n`,
+      );
+    }
+  }
+
+  matches(token: string): boolean {
+    if (!this.hash) return false;
+    return timingSafeEqual(Buffer.from(sha256Hex(token), 'hex'), this.hash);
+  }
+}

@@ -1,0 +1,118 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type FieldError } from '../errors/domain-error.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** Fastify's own errors (body parsing, size) carry these codes. */
+const FASTIFY_CODES: Record<string, { status: number; code: string; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', detail: 'Request body is larger than 1 MiB' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', detail: 'Send application/json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', detail: 'Body is empty but content-type is JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', detail: 'Body is not valid JSON' },
+};
+
+export function toProblem(exception: unknown): { problem: Problem; headers?: Record<string, string> } {
+  if (exception instanceof DomainError) {
+    return {
+      problem: base(exception.status, exception.code, exception.message, exception.errors),
+      headers: exception.headers,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const message =
+      typeof body === 'object' && body && 'message' in body
+        ? String((body as { message: unknown }).message)
+        : exception.message;
+    return { problem: base(status, codeFor(status), message) };
+  }
+  const err = exception as { code?: string; statusCode?: number; message?: string } | undefined;
+  if (err?.code && FASTIFY_CODES[err.code]) {
+    const f = FASTIFY_CODES[err.code];
+    return { problem: base(f.status, f.code, f.detail) };
+  }
+  if (err instanceof SyntaxError || (err?.statusCode === 400 && /JSON/i.test(err.message ?? ''))) {
+    return { problem: base(400, 'malformed_json', 'Body is not valid JSON') };
+  }
+  if (err?.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return { problem: base(err.statusCode, codeFor(err.statusCode), err.message ?? TITLES[err.statusCode]) };
+  }
+  return { problem: base(500, 'internal_error', 'An unexpected error occurred') };
+}
+
+function base(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+  const p: Problem = {
+    type: `https://patchbay.dev/problems/${code.replace(/_/g, '-')}`,
+    title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
+    status,
+    detail,
+    code,
+  };
+  if (errors?.length) p.errors = errors;
+  return p;
+}
+
+function codeFor(status: number): string {
+  switch (status) {
+    case 400: return 'bad_request';
+    case 401: return 'unauthorized';
+    case 403: return 'forbidden';
+    case 404: return 'not_found';
+    case 405: return 'method_not_allowed';
+    case 409: return 'conflict';
+    case 413: return 'body_too_large';
+    case 429: return 'rate_limited';
+    default: return status >= 500 ? 'internal_error' : 'error';
+  }
+}
+
+/** One filter for everything: problem+json, the request id, never a stack or internals. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const req = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { problem, headers } = toProblem(exception);
+    problem.instance = req.url.split('?')[0];
+    problem.requestId = String(req.id);
+    if (problem.status >= 500 && !(exception instanceof DomainError)) {
+      const e = exception as Error;
+      this.logger.error({ reqId: req.id, err: { name: e?.name, message: e?.message, stack: e?.stack } }, 'unhandled error');
+    }
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer realm="patchbay"');
+    for (const [k, v] of Object.entries(headers ?? {})) reply.header(k, v);
+    if (reply.sent) return;
+    void reply.status(problem.status).type('application/problem+json').send(problem);
+  }
+}

@@ -1,0 +1,54 @@
+import { type ArgumentMetadata, Injectable, type PipeTransform, type ValidationError as CvError, ValidationPipe } from '@nestjs/common';
+import { type FieldError, ValidationError } from '../errors/domain-error.js';
+import { type IdPrefix, isId } from '../ids/ids.js';
+
+function flatten(errors: CvError[], parent = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    for (const [rule, message] of Object.entries(e.constraints ?? {})) {
+      out.push({
+        field,
+        message: rule === 'whitelistValidation' ? 'unknown field' : message.replace(/^property \S+ /, ''),
+      });
+    }
+    if (e.children?.length) out.push(...flatten(e.children, field));
+  }
+  return out;
+}
+
+/** Global DTO validation: unknown fields refused, each bad field named in `errors[]`. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      return new ValidationError(fields, fields.map((f) => `${f.field}: ${f.message}`).join('; '));
+    },
+  });
+}
+
+/** `@Param('id', new IdPipe('ws', 'id'))`: a wrong prefix or shape is a 400 naming the field. */
+@Injectable()
+export class IdPipe implements PipeTransform<unknown, string> {
+  constructor(
+    private readonly prefix: IdPrefix,
+    private readonly field = 'id',
+  ) {}
+
+  transform(value: unknown, _meta: ArgumentMetadata): string {
+    if (!isId(value, this.prefix)) {
+      throw ValidationError.field(this.field, `must be a ${this.prefix}_ id`);
+    }
+    return value;
+  }
+}
+
+export function assertId(value: unknown, prefix: IdPrefix, field: string): string {
+  if (!isId(value, prefix)) throw ValidationError.field(field, `must be a ${prefix}_ id`);
+  return value;
+}

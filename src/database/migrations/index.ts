@@ -1,0 +1,5 @@
+import { Foundation1795266566767 } from './1795266566767-Foundation.js';
+
+/** Ordered list of schema migrations; `NAME=Xyz npm run migration:generate` writes the next one. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Foundation1795266566767];

@@ -1,0 +1,58 @@
+import { Controller, Get, Header, Headers, HttpCode } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/decorators.js';
+import { UnauthorizedError } from '../auth/auth.guard.js';
+import { AppConfig } from '../config/app-config.js';
+import { MetricsService } from './metrics.service.js';
+
+@ApiTags('operations')
+@Controller()
+export class OpsController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly typeorm: TypeOrmHealthIndicator,
+    private readonly indicator: HealthIndicatorService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly metrics: MetricsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('health/live')
+  @Public()
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('health/ready')
+  @Public()
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.typeorm.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const check = this.indicator.check('migrations');
+        const pending = await this.db.showMigrations();
+        return pending ? check.down({ pending: true }) : check.up();
+      },
+    ]);
+  }
+
+  @Get('metrics')
+  @Public()
+  @ApiExcludeEndpoint()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  async scrape(@Headers('authorization') auth?: string): Promise<string> {
+    const token = this.config.metricsToken;
+    if (token) {
+      const given = Buffer.from(auth ?? '');
+      const want = Buffer.from(`Bearer ${token}`);
+      if (given.length !== want.length || !timingSafeEqual(given, want)) throw new UnauthorizedError('Bad metrics token');
+    }
+    return this.metrics.registry.metrics();
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from '../auth/users/user.entity.js';
+import { MemberService } from './member.service.js';
+import { MembershipEntity } from './membership.entity.js';
+import { WorkspaceController } from './workspace.controller.js';
+import { WorkspaceEntity } from './workspace.entity.js';
+import { WorkspaceService } from './workspace.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([WorkspaceEntity, MembershipEntity, UserEntity])],
+  controllers: [WorkspaceController],
+  providers: [WorkspaceService, MemberService],
+  exports: [WorkspaceService],
+})
+export class WorkspacesModule {}
