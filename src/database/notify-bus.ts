@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 const { Client } = pg;
@@ -13,7 +13,7 @@ type Listener = (payload: string) => void;
  * so users of the bus also keep short TTLs or a replayable table.
  */
 @Injectable()
-export class NotifyBus implements OnApplicationShutdown {
+export class NotifyBus implements OnModuleDestroy {
   private readonly logger = new Logger('NotifyBus');
   private readonly listeners = new Map<string, Set<Listener>>();
   private client?: pg.Client;
@@ -57,6 +57,7 @@ export class NotifyBus implements OnApplicationShutdown {
       }
     });
     client.on("error", (e: Error) => {
+      if (this.closed) return;
       this.logger.warn(`listen connection lost: ${e.message}`);
       this.client = undefined;
       void client.end().catch(() => undefined);
@@ -76,7 +77,7 @@ export class NotifyBus implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     this.closed = true;
     await this.client?.end().catch(() => undefined);
     this.client = undefined;

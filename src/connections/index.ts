@@ -1,0 +1,11 @@
+export * from './upstream-target.js';
+export * from './connections.options.js';
+export * from './connections.module.js';
+export * from './connection-pool.js';
+export { McpClientAdapter } from './mcp-client.adapter.js';
+export type { AdapterHooks, AdapterOptions, CallOptions } from './mcp-client.adapter.js';
+export * from './ssrf.js';
+export { createSafeFetch, BlockedAddressError, MessageTooLargeError } from './safe-fetch.js';
+export * from './stdio-policy.js';
+export { UpstreamRpcError, classifyFailure } from './upstream-errors.js';
+export type { CircuitState } from './circuit-breaker.js';

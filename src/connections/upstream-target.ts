@@ -1,0 +1,31 @@
+import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
+
+export type McpTransport = 'streamable_http' | 'sse' | 'stdio';
+
+/** The decrypted configuration of one registered MCP server, as the pool needs it to connect. */
+export interface UpstreamTarget {
+  serverId: string;
+  workspaceId: string;
+  transport: McpTransport;
+  /** http(s) endpoint for `streamable_http` / `sse`. */
+  url?: string;
+  /** Extra request headers; already include the auth header. Values are secrets: never logged. */
+  headers?: Record<string, string>;
+  /** stdio only. Checked against the stdio policy before every launch. */
+  command?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  /** Per-request deadline (ms). */
+  requestTimeoutMs: number;
+  /** Whole-call deadline (ms); the per-request one is reset on progress, this one is not. */
+  maxTotalTimeoutMs: number;
+  /** Changes whenever config or credential changes; the pool key is serverId + fingerprint. */
+  fingerprint: string;
+  /** OAuth servers (later). */
+  authProvider?: OAuthClientProvider;
+  /** Optional forward HTTP proxy for outbound traffic. */
+  proxy?: { url: string; headers?: Record<string, string> };
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_TOTAL_TIMEOUT_MS = 300_000;

@@ -1,0 +1,143 @@
+import * as oidc from 'openid-client';
+import { clientMetadataUrl, oauthRedirectUri } from './client-metadata.js';
+import { OAuthErrors } from './oauth.errors.js';
+import { openidOptions, type AuthorizationServerInfo, type DiscoveryHttp } from './oauth-discovery.js';
+import type { OAuthClientRecord, OAuthServerConfig, OAuthStore } from './oauth.types.js';
+
+export interface ClientIdentityContext {
+  store: OAuthStore;
+  http: DiscoveryHttp;
+  publicUrl: string;
+  clientName: string;
+}
+
+/**
+ * Who Patchbay is at this authorization server, in the issue's order: the configured client; a
+ * client ID metadata document when the server supports them (authorization code only: a public
+ * client cannot do client_credentials); the DCR client stored for server + issuer; a new DCR
+ * registration (only when `register`, i.e. when starting a flow or a client_credentials grant).
+ */
+export async function resolveClient(
+  ctx: ClientIdentityContext,
+  server: OAuthServerConfig,
+  as: AuthorizationServerInfo,
+  register: boolean,
+): Promise<OAuthClientRecord> {
+  if (server.oauthClientId) {
+    return {
+      clientId: server.oauthClientId,
+      clientSecret: server.oauthClientSecret || undefined,
+      registrationMethod: 'configured',
+    };
+  }
+  const meta = as.metadata;
+  const grant = server.grant ?? 'authorization_code';
+  if (grant === 'authorization_code' && meta.client_id_metadata_document_supported === true) {
+    return {
+      clientId: clientMetadataUrl(ctx.publicUrl),
+      registrationMethod: 'metadata_document',
+      tokenEndpointAuthMethod: 'none',
+    };
+  }
+  const stored = await ctx.store.getClient(server.serverId, meta.issuer);
+  if (stored) return stored;
+  if (!meta.registration_endpoint || as.source === 'configured') {
+    throw OAuthErrors.noClientIdentity(meta.issuer);
+  }
+  if (!register) {
+    throw OAuthErrors.reauthorizationRequired(server.serverId, 'the dynamically registered client is gone');
+  }
+  // Two concurrent first connects must not register twice: re-check under the credential lock.
+  return ctx.store.withCredentialLock(server.serverId, async () => {
+    const again = await ctx.store.getClient(server.serverId, meta.issuer);
+    if (again) return again;
+    const client = await registerClient(ctx, server, as);
+    await ctx.store.saveClient(server.serverId, meta.issuer, client);
+    return client;
+  });
+}
+
+/** RFC 7591 registration through openid-client; Patchbay is a confidential client when it can be. */
+async function registerClient(
+  ctx: ClientIdentityContext,
+  server: OAuthServerConfig,
+  as: AuthorizationServerInfo,
+): Promise<OAuthClientRecord> {
+  const grant = server.grant ?? 'authorization_code';
+  const authMethod = pickSecretMethod(as.metadata) ?? 'none';
+  if (grant === 'client_credentials' && authMethod === 'none') {
+    throw OAuthErrors.noClientIdentity(as.metadata.issuer);
+  }
+  const metadata: Partial<oidc.ClientMetadata> =
+    grant === 'client_credentials'
+      ? { grant_types: ['client_credentials'], response_types: [] }
+      : {
+          grant_types: ['authorization_code', 'refresh_token'],
+          response_types: ['code'],
+          redirect_uris: [oauthRedirectUri(ctx.publicUrl)],
+        };
+  metadata.client_name = ctx.clientName;
+  metadata.token_endpoint_auth_method = authMethod;
+  if (server.oauthScopes) metadata.scope = server.oauthScopes;
+  let registered: oidc.Configuration;
+  try {
+    registered = await oidc.dynamicClientRegistration(
+      new URL(as.metadata.issuer),
+      metadata,
+      undefined,
+      openidOptions(ctx.http, as.source === 'configured' ? undefined : as.source),
+    );
+  } catch (err) {
+    throw OAuthErrors.grantFailed('Dynamic client registration', describeOAuthError(err));
+  }
+  const m = registered.clientMetadata();
+  return {
+    clientId: m.client_id,
+    clientSecret: typeof m.client_secret === 'string' ? m.client_secret : undefined,
+    registrationMethod: 'dcr',
+    tokenEndpointAuthMethod: typeof m.token_endpoint_auth_method === 'string' ? m.token_endpoint_auth_method : authMethod,
+  };
+}
+
+/** client_secret_basic unless the server only takes client_secret_post; undefined when neither. */
+function pickSecretMethod(meta: oidc.ServerMetadata): 'client_secret_basic' | 'client_secret_post' | undefined {
+  const supported = meta.token_endpoint_auth_methods_supported;
+  if (!supported || supported.includes('client_secret_basic')) return 'client_secret_basic';
+  if (supported.includes('client_secret_post')) return 'client_secret_post';
+  return undefined;
+}
+
+/** An openid-client Configuration for this server + client, on our fetch. */
+export function buildConfiguration(
+  as: AuthorizationServerInfo,
+  client: OAuthClientRecord,
+  http: DiscoveryHttp,
+): oidc.Configuration {
+  const method = client.clientSecret
+    ? (client.tokenEndpointAuthMethod ?? pickSecretMethod(as.metadata) ?? 'client_secret_basic')
+    : 'none';
+  const auth =
+    method === 'none' || !client.clientSecret
+      ? oidc.None()
+      : method === 'client_secret_post'
+        ? oidc.ClientSecretPost(client.clientSecret)
+        : oidc.ClientSecretBasic(client.clientSecret);
+  const config = new oidc.Configuration(as.metadata, client.clientId, undefined, auth);
+  if (http.allowInsecureRequests) oidc.allowInsecureRequests(config);
+  config[oidc.customFetch] = (url, init) => http.fetch(url, init as RequestInit);
+  config.timeout = 30;
+  return config;
+}
+
+/** A one-line reason from openid-client / oauth4webapi errors, without secrets. */
+export function describeOAuthError(err: unknown): string {
+  if (err instanceof oidc.ResponseBodyError) {
+    return `${err.error}${err.error_description ? `: ${err.error_description}` : ''} (HTTP ${err.status})`;
+  }
+  if (err instanceof oidc.AuthorizationResponseError) {
+    return `${err.error}${err.error_description ? `: ${err.error_description}` : ''}`;
+  }
+  const e = err as Error & { cause?: unknown };
+  const cause = e.cause instanceof Error ? ` (${e.cause.message})` : '';
+  return `${e.message ?? String(err)}${cause}`;
+}

@@ -1,0 +1,69 @@
+import type {
+  OAuthClientRecord,
+  OAuthStateRecord,
+  OAuthStore,
+  OAuthTokenRecord,
+} from './oauth.types.js';
+
+/**
+ * The OAuthStore contract in memory, for tests and single-process tools: expiry and single use of
+ * `state`, and a per-server promise-chain lock standing in for a Postgres advisory lock.
+ */
+export class InMemoryOAuthStore implements OAuthStore {
+  private readonly clients = new Map<string, OAuthClientRecord>();
+  private readonly tokens = new Map<string, OAuthTokenRecord>();
+  private readonly states = new Map<string, OAuthStateRecord>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async getClient(serverId: string, issuer: string): Promise<OAuthClientRecord | null> {
+    const c = this.clients.get(`${serverId} ${issuer}`);
+    return c ? { ...c } : null;
+  }
+
+  async saveClient(serverId: string, issuer: string, client: OAuthClientRecord): Promise<void> {
+    this.clients.set(`${serverId} ${issuer}`, { ...client });
+  }
+
+  async getTokens(serverId: string): Promise<OAuthTokenRecord | null> {
+    const t = this.tokens.get(serverId);
+    return t ? { ...t } : null;
+  }
+
+  async saveTokens(serverId: string, tokens: OAuthTokenRecord): Promise<void> {
+    this.tokens.set(serverId, { ...tokens });
+  }
+
+  async deleteTokens(serverId: string): Promise<void> {
+    this.tokens.delete(serverId);
+  }
+
+  async createState(rec: OAuthStateRecord): Promise<void> {
+    this.states.set(rec.state, { ...rec });
+  }
+
+  async consumeState(state: string): Promise<OAuthStateRecord | null> {
+    const rec = this.states.get(state);
+    if (!rec) return null;
+    this.states.delete(state);
+    return rec.expiresAt.getTime() > this.now() ? rec : null;
+  }
+
+  async withCredentialLock<T>(serverId: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(serverId) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.locks.set(serverId, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(serverId) === tail) this.locks.delete(serverId);
+    }
+  }
+
+  /** Test helpers. */
+  stateCount(): number {
+    return this.states.size;
+  }
+}

@@ -1,0 +1,77 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError, UpstreamError, ValidationError } from '../common/errors/domain-error.js';
+
+/** Codes callers switch on (the pool sets the server's status to `error` with the message). */
+export const OAUTH_REAUTHORIZATION_REQUIRED = 'oauth_reauthorization_required';
+export const OAUTH_AUTHORIZATION_REQUIRED = 'oauth_authorization_required';
+
+/**
+ * No usable upstream credential: a person has to (re)authorise in a browser. `/connect` answers
+ * with a fresh `authorizationUrl`. `reauthorization` tells a lost credential from a never-had one.
+ */
+export class OAuthAuthorizationRequiredError extends UpstreamError {
+  constructor(
+    message: string,
+    readonly reauthorization: boolean,
+  ) {
+    super(
+      reauthorization ? OAUTH_REAUTHORIZATION_REQUIRED : OAUTH_AUTHORIZATION_REQUIRED,
+      HttpStatus.BAD_GATEWAY,
+      message,
+    );
+  }
+}
+
+export function isAuthorizationRequired(err: unknown): err is OAuthAuthorizationRequiredError {
+  return err instanceof OAuthAuthorizationRequiredError;
+}
+
+export const OAuthErrors = {
+  reauthorizationRequired(serverId: string, why: string): OAuthAuthorizationRequiredError {
+    return new OAuthAuthorizationRequiredError(
+      `OAuth re-authorization required for ${serverId}: ${why}`,
+      true,
+    );
+  },
+  authorizationRequired(serverId: string): OAuthAuthorizationRequiredError {
+    return new OAuthAuthorizationRequiredError(
+      `Server ${serverId} has no OAuth token yet; connect it to authorize`,
+      false,
+    );
+  },
+  /** Unknown, replayed or expired `state` on the callback. */
+  invalidState(): DomainError {
+    return new DomainError(
+      'oauth_state_invalid',
+      HttpStatus.BAD_REQUEST,
+      'The authorization request is unknown, was already used or has expired; start the connection again',
+    );
+  },
+  /** The user or the authorization server refused (an `error` on the callback). */
+  denied(error: string, description?: string): DomainError {
+    return new DomainError(
+      'oauth_authorization_denied',
+      HttpStatus.BAD_REQUEST,
+      `Authorization failed: ${error}${description ? ` (${description})` : ''}`,
+    );
+  },
+  noClientIdentity(issuer: string): ValidationError {
+    return ValidationError.field(
+      'oauthClientId',
+      `the authorization server ${issuer} supports neither client ID metadata documents nor dynamic ` +
+        'client registration; register Patchbay there and supply oauthClientId (and oauthClientSecret)',
+    );
+  },
+  discoveryFailed(serverUrl: string, why: string): UpstreamError {
+    return new UpstreamError(
+      'oauth_discovery_failed',
+      HttpStatus.BAD_GATEWAY,
+      `Could not discover the OAuth authorization server for ${serverUrl}: ${why}. ` +
+        'Set oauthAuthorizationEndpoint and oauthTokenEndpoint to skip discovery',
+    );
+  },
+  /** The authorization server answered a token or registration request with an error. */
+  grantFailed(what: string, why: string): UpstreamError {
+    return new UpstreamError('oauth_grant_failed', HttpStatus.BAD_GATEWAY, `${what} failed: ${why}`);
+  },
+};

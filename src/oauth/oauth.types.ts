@@ -1,0 +1,100 @@
+/**
+ * The storage-agnostic shapes of upstream OAuth: what the protocol code needs to know about an
+ * MCP server, and the store it keeps clients, tokens and in-flight authorisations in.
+ * Secrets are plain here; the Postgres implementation encrypts them at rest.
+ */
+
+/** A fetch that outbound OAuth traffic goes through (the SSRF-safe one in production). */
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/** What the OAuth code needs from a registered MCP server. */
+export interface OAuthServerConfig {
+  /** The `mcp_` id; every stored row is keyed by it. */
+  serverId: string;
+  /** The MCP endpoint (streamable HTTP or SSE). */
+  url: string;
+  oauthClientId?: string;
+  oauthClientSecret?: string;
+  /** Used only when discovery of the authorization server fails. */
+  oauthAuthorizationEndpoint?: string;
+  oauthTokenEndpoint?: string;
+  /** Space-separated; when absent the 401 challenge's scope, then the resource's scopes_supported. */
+  oauthScopes?: string;
+  /** Leave out the RFC 8707 `resource` parameter (for authorization servers that reject it). */
+  omitResource?: boolean;
+  /** `client_credentials` for machine-to-machine servers; default `authorization_code`. */
+  grant?: OAuthGrant;
+}
+
+export type OAuthGrant = 'authorization_code' | 'client_credentials';
+
+export type ClientRegistrationMethod = 'configured' | 'metadata_document' | 'dcr';
+
+export interface OAuthClientRecord {
+  clientId: string;
+  clientSecret?: string;
+  registrationMethod: ClientRegistrationMethod;
+  /** How the client authenticates at the token endpoint, as registered (DCR) or chosen. */
+  tokenEndpointAuthMethod?: string;
+}
+
+export interface OAuthTokenRecord {
+  accessToken: string;
+  refreshToken?: string;
+  /** Absent when the authorization server did not say (`expires_in` missing). */
+  expiresAt?: Date;
+  tokenType: string;
+  scope?: string;
+  /** The authorization server that issued them; refresh goes back to it. */
+  issuer: string;
+  /** The RFC 8707 resource they were issued for; sent again on refresh. */
+  resource?: string;
+}
+
+/** An authorisation in flight, between `startAuthorization` and the callback. */
+export interface OAuthStateRecord {
+  state: string;
+  serverId: string;
+  /** Who started it: the callback is a public redirect, so this is what binds it to a principal. */
+  principalId: string;
+  codeVerifier: string;
+  redirectUri: string;
+  issuer: string;
+  resource?: string;
+  expiresAt: Date;
+}
+
+export interface OAuthStore {
+  getClient(serverId: string, issuer: string): Promise<OAuthClientRecord | null>;
+  saveClient(serverId: string, issuer: string, client: OAuthClientRecord): Promise<void>;
+  getTokens(serverId: string): Promise<OAuthTokenRecord | null>;
+  saveTokens(serverId: string, tokens: OAuthTokenRecord): Promise<void>;
+  deleteTokens(serverId: string): Promise<void>;
+  createState(rec: OAuthStateRecord): Promise<void>;
+  /** Single use: returns and deletes atomically; null when missing or expired. */
+  consumeState(state: string): Promise<OAuthStateRecord | null>;
+  /** Serialises credential work (refresh, registration) per server across replicas. */
+  withCredentialLock<T>(serverId: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface UpstreamOAuthOptions {
+  /** Base of Patchbay's public URLs (`PUBLIC_URL`), without a trailing slash. */
+  publicUrl: string;
+  /** Outbound HTTP; default the global fetch. */
+  fetch?: FetchLike;
+  /** Allow `http:` authorization servers (tests, private deployments). Default false. */
+  allowInsecureRequests?: boolean;
+  /** Refresh this long before expiry. Default 60 s. */
+  refreshSkewMs?: number;
+  /** Lifetime of a `state`. Default 10 min. */
+  stateTtlMs?: number;
+  /** How long discovery results are reused. Default 10 min. */
+  discoveryTtlMs?: number;
+  /** Name shown to users on consent screens. Default "Patchbay". */
+  clientName?: string;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+export const OAUTH_STORE = Symbol('OAUTH_STORE');
+export const UPSTREAM_OAUTH_OPTIONS = Symbol('UPSTREAM_OAUTH_OPTIONS');
