@@ -6,6 +6,9 @@ import { DatabaseModule } from './database/database.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { WorkspacesModule } from './workspaces/workspaces.module.js';
+import { McpServersModule } from './mcp-servers/mcp-servers.module.js';
+import { ToolsModule } from './tools/tools.module.js';
+import { MonitorModule } from './monitor/monitor.module.js';
 
 @Module({})
 export class AppModule {
@@ -19,6 +22,9 @@ export class AppModule {
         AuthModule,
         WorkspacesModule,
         ProjectsModule,
+        McpServersModule,
+        ToolsModule,
+        MonitorModule,
       ],
     };
   }

@@ -90,7 +90,9 @@ export async function assertUrlAllowed(raw: string, field: string, policy: Outbo
   try {
     reason = await hostBlockedReason(url.hostname, policy);
   } catch {
-    throw ValidationError.field(field, `host ${url.hostname} could not be resolved`);
+    // A name that does not resolve today is not refused at save time (DNS may be down, or the
+    // host not live yet); every connection re-checks the addresses it actually connects to.
+    return url;
   }
   if (reason) {
     throw ValidationError.field(field, `refers to a non-public address (${reason}); private networks are not allowed`);

@@ -78,6 +78,11 @@ function checkArgs(args: string[], family: Family): void {
   const refuse = (arg: string, why: string) => {
     throw ValidationError.field('args', `argument "${arg.slice(0, 40)}" is not allowed: ${why}`);
   };
+  // For launchers only the package position (the first positional, or a -p/--package value) names
+  // a package; what follows it, or `--`, is the server's own arguments (paths, ports...).
+  const dashDash = args.indexOf('--');
+  const firstPositional = args.findIndex((a, j) => !a.startsWith('-') && !/^(-p|--package)$/.test(args[j - 1] ?? ''));
+  const packageEnd = Math.min(dashDash < 0 ? args.length : dashDash, firstPositional < 0 ? args.length : firstPositional + 1);
   args.forEach((arg, i) => {
     if (family === 'python') {
       const m = /^-[A-Za-z]*m(.*)$/.exec(arg);
@@ -91,7 +96,7 @@ function checkArgs(args: string[], family: Family): void {
     const letters = CLUSTER_LETTERS[family];
     if (cluster && [...cluster[1]].some((ch) => letters.includes(ch))) refuse(arg, 'option cluster evaluates code');
     if (STDIN_PATHS.test(arg)) refuse(arg, 'reads a program from standard input');
-    if (family === 'launcher' && REMOTE_SPEC.test(arg)) refuse(arg, 'packages must come from the registry by name');
+    if (family === 'launcher' && i < packageEnd && REMOTE_SPEC.test(arg)) refuse(arg, 'packages must come from the registry by name');
   });
   if ((family === 'node' || family === 'python' || family === 'shell') && !args.some((a) => !a.startsWith('-'))) {
     throw ValidationError.field('args', `${family} needs a script argument; without one it would read a program from stdin`);

@@ -4,6 +4,11 @@ import { ProjectEntity } from '../projects/project.entity.js';
 import { MembershipEntity } from '../workspaces/membership.entity.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { PlatformSettingEntity } from './platform-setting.entity.js';
+import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
+import { ToolEntity } from '../tools/tool.entity.js';
+import { ExecutionEntity } from '../tools/execution.entity.js';
+import { StatusEventEntity } from '../monitor/status-event.entity.js';
+import { OAuthClientEntity, OAuthStateEntity, OAuthTokenEntity } from '../oauth/store/oauth.entities.js';
 
 /** Every entity, for the data source and the migration drift check. */
 export const ENTITIES = [
@@ -13,4 +18,11 @@ export const ENTITIES = [
   MembershipEntity,
   ApiKeyEntity,
   PlatformSettingEntity,
+  McpServerEntity,
+  ToolEntity,
+  ExecutionEntity,
+  StatusEventEntity,
+  OAuthClientEntity,
+  OAuthTokenEntity,
+  OAuthStateEntity,
 ];

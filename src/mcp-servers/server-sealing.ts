@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { SecretBox } from '../common/crypto/secret-box.js';
+import { DEFAULT_MAX_TOTAL_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type UpstreamTarget } from '../connections/index.js';
+import type { McpServerEntity } from './mcp-server.entity.js';
+import type { McpServerView } from './mcp-server.dto.js';
+import type { ServerConfig, ValidServerConfig } from './server-config.js';
+
+export const MASK = '********';
+
+/** Writes a validated config onto the entity, secrets sealed. */
+export function sealInto(box: SecretBox, e: McpServerEntity, c: ValidServerConfig): void {
+  e.transport = c.transport;
+  e.url = c.url;
+  e.command = c.command;
+  e.args = c.args;
+  e.envKeys = Object.keys(c.env);
+  e.envSealed = e.envKeys.length ? box.encryptJson(c.env) : null;
+  e.headerNames = Object.keys(c.headers);
+  e.headersSealed = e.headerNames.length ? box.encryptJson(c.headers) : null;
+  e.authType = c.authType;
+  e.authHeader = c.authType === 'api_key' ? (c.authHeader ?? 'Authorization') : null;
+  e.apiKeySealed = c.apiKey ? box.encrypt(c.apiKey) : null;
+  e.oauthClientId = c.oauthClientId;
+  e.oauthClientSecretSealed = c.oauthClientSecret ? box.encrypt(c.oauthClientSecret) : null;
+  e.oauthTokenEndpoint = c.oauthTokenEndpoint;
+  e.oauthAuthorizationEndpoint = c.oauthAuthorizationEndpoint;
+  e.oauthScopes = c.oauthScopes;
+  e.oauthGrant = c.oauthGrant;
+  e.oauthOmitResource = c.oauthOmitResource;
+  e.connectorId = c.connectorId;
+  e.connectorConfig = c.connectorConfig;
+  e.proxyUrl = c.proxyUrl;
+  e.proxyAuthSealed = c.proxyAuth ? box.encrypt(c.proxyAuth) : null;
+  e.proxyAuthHeader = c.proxyAuthHeader;
+  e.requestTimeout = c.requestTimeout;
+  e.maxTotalTimeout = c.maxTotalTimeout;
+}
+
+/** The entity's whole config with secrets opened (for merging a PATCH, or connecting). */
+export function unseal(box: SecretBox, e: McpServerEntity): ValidServerConfig {
+  return {
+    transport: e.transport,
+    url: e.url,
+    command: e.command,
+    args: e.args ?? [],
+    env: e.envSealed ? box.decryptJson<Record<string, string>>(e.envSealed) : {},
+    headers: e.headersSealed ? box.decryptJson<Record<string, string>>(e.headersSealed) : {},
+    authType: e.authType,
+    apiKey: e.apiKeySealed ? box.decrypt(e.apiKeySealed) : null,
+    authHeader: e.authHeader,
+    oauthClientId: e.oauthClientId,
+    oauthClientSecret: e.oauthClientSecretSealed ? box.decrypt(e.oauthClientSecretSealed) : null,
+    oauthTokenEndpoint: e.oauthTokenEndpoint,
+    oauthAuthorizationEndpoint: e.oauthAuthorizationEndpoint,
+    oauthScopes: e.oauthScopes,
+    oauthGrant: e.oauthGrant,
+    oauthOmitResource: e.oauthOmitResource,
+    connectorId: e.connectorId,
+    connectorConfig: e.connectorConfig,
+    proxyUrl: e.proxyUrl,
+    proxyAuth: e.proxyAuthSealed ? box.decrypt(e.proxyAuthSealed) : null,
+    proxyAuthHeader: e.proxyAuthHeader,
+    requestTimeout: e.requestTimeout,
+    maxTotalTimeout: e.maxTotalTimeout,
+  };
+}
+
+/** What the connection pool needs, secrets in clear (never logged, never returned). */
+export function toTarget(e: McpServerEntity, c: ServerConfig): UpstreamTarget {
+  const headers = { ...c.headers };
+  if (c.authType === 'api_key' && c.apiKey) {
+    const name = c.authHeader ?? 'Authorization';
+    headers[name] = name.toLowerCase() === 'authorization' ? `Bearer ${c.apiKey}` : c.apiKey;
+  }
+  const target: UpstreamTarget = {
+    serverId: e.id,
+    workspaceId: e.workspaceId,
+    transport: e.transport,
+    url: c.url ?? undefined,
+    headers,
+    command: c.command ?? undefined,
+    args: c.args,
+    env: c.env,
+    requestTimeoutMs: c.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    maxTotalTimeoutMs: c.maxTotalTimeout ?? DEFAULT_MAX_TOTAL_TIMEOUT_MS,
+    fingerprint: '',
+  };
+  if (c.proxyUrl) {
+    const proxyHeaders: Record<string, string> = {};
+    if (c.proxyAuth) {
+      const name = c.proxyAuthHeader ?? 'Proxy-Authorization';
+      proxyHeaders[name] = /authorization$/i.test(name) && !/^\w+ /.test(c.proxyAuth) ? `Bearer ${c.proxyAuth}` : c.proxyAuth;
+    }
+    target.proxy = { url: c.proxyUrl, headers: proxyHeaders };
+  }
+  // The credential and every connection setting, hashed: a change opens a new client.
+  target.fingerprint = createHash('sha256')
+    .update(JSON.stringify([e.configVersion, target.transport, target.url, headers, target.command, target.args, target.env, target.proxy]))
+    .digest('hex')
+    .slice(0, 32);
+  return target;
+}
+
+export function toView(e: McpServerEntity): McpServerView {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    id: e.id,
+    workspaceId: e.workspaceId,
+    projectId: e.projectId,
+    name: e.name,
+    description: e.description,
+    transport: e.transport,
+    url: e.url,
+    command: e.command,
+    args: e.args ?? [],
+    env: Object.fromEntries(e.envKeys.map((k) => [k, MASK])),
+    authType: e.authType,
+    authHeader: e.authHeader,
+    hasApiKey: !!e.apiKeySealed,
+    headers: Object.fromEntries(e.headerNames.map((k) => [k, MASK])),
+    oauthClientId: e.oauthClientId,
+    hasOauthClientSecret: !!e.oauthClientSecretSealed,
+    oauthTokenEndpoint: e.oauthTokenEndpoint,
+    oauthAuthorizationEndpoint: e.oauthAuthorizationEndpoint,
+    oauthScopes: e.oauthScopes,
+    oauthExpiresAt: iso(e.oauthExpiresAt),
+    connectorId: e.connectorId,
+    connectorConfig: e.connectorConfig,
+    requestTimeout: e.requestTimeout,
+    maxTotalTimeout: e.maxTotalTimeout,
+    enabled: e.enabled,
+    connectorStatus: e.connectorStatus,
+    lastCheckedAt: iso(e.lastCheckedAt),
+    lastConnectedAt: iso(e.lastConnectedAt),
+    lastError: e.lastError,
+    consecutiveFailures: e.consecutiveFailures,
+    lastLatencyMs: e.lastLatencyMs,
+    toolCount: e.toolCount,
+    createdBy: e.createdBy,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}

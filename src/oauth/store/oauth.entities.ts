@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { McpServerEntity } from '../../mcp-servers/mcp-server.entity.js';
+
+/** The OAuth client Patchbay is at one authorization server, for one MCP server. */
+@Entity('oauth_clients')
+export class OAuthClientEntity {
+  @PrimaryColumn('text', { name: 'server_id' }) serverId!: string;
+  @PrimaryColumn('text') issuer!: string;
+
+  @ManyToOne(() => McpServerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'server_id' })
+  server?: McpServerEntity;
+
+  @Column('text', { name: 'client_id' }) clientId!: string;
+  @Column('text', { name: 'client_secret_sealed', nullable: true }) clientSecretSealed!: string | null;
+  @Column('text', { name: 'registration_method' }) registrationMethod!: string;
+  @Column('text', { name: 'token_endpoint_auth_method', nullable: true }) tokenEndpointAuthMethod!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** The tokens of one MCP server (one credential per server). */
+@Entity('oauth_tokens')
+export class OAuthTokenEntity {
+  @PrimaryColumn('text', { name: 'server_id' }) serverId!: string;
+
+  @ManyToOne(() => McpServerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'server_id' })
+  server?: McpServerEntity;
+
+  @Column('text') issuer!: string;
+  @Column('text', { name: 'access_token_sealed' }) accessTokenSealed!: string;
+  @Column('text', { name: 'refresh_token_sealed', nullable: true }) refreshTokenSealed!: string | null;
+  @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt!: Date | null;
+  @Column('text', { name: 'token_type' }) tokenType!: string;
+  @Column('text', { nullable: true }) scope!: string | null;
+  @Column('text', { nullable: true }) resource!: string | null;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** An authorisation in flight; the primary key is a hash of the state, never the state itself. */
+@Entity('oauth_states')
+export class OAuthStateEntity {
+  @PrimaryColumn('text', { name: 'state_hash' }) stateHash!: string;
+  @Column('text', { name: 'server_id' }) serverId!: string;
+
+  @ManyToOne(() => McpServerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'server_id' })
+  server?: McpServerEntity;
+
+  @Column('text', { name: 'principal_id' }) principalId!: string;
+  @Column('text', { name: 'code_verifier_sealed' }) codeVerifierSealed!: string;
+  @Column('text', { name: 'redirect_uri' }) redirectUri!: string;
+  @Column('text') issuer!: string;
+  @Column('text', { nullable: true }) resource!: string | null;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
+}

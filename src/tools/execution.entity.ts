@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type ExecutionStatus = 'success' | 'error';
+
+/** The record of one tool run. Kept when its server is deleted, so no foreign key to it. */
+@Entity('executions')
+@Index('idx_executions_workspace', ['workspaceId', 'id'])
+@Index('idx_executions_server', ['serverId', 'id'])
+export class ExecutionEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text', { name: 'workspace_id' }) workspaceId!: string;
+  @Column('text', { name: 'project_id', nullable: true }) projectId!: string | null;
+  @Column('text', { name: 'server_id' }) serverId!: string;
+  @Column('text', { name: 'server_name' }) serverName!: string;
+  @Column('text', { name: 'tool_id', nullable: true }) toolId!: string | null;
+  @Column('text', { name: 'tool_name' }) toolName!: string;
+  @Column('text', { name: 'caller_id' }) callerId!: string;
+  @Column('text', { name: 'caller_kind' }) callerKind!: string;
+  /** rest | gateway | letta | project */
+  @Column('text', { default: 'rest' }) via!: string;
+  @Column('text') status!: ExecutionStatus;
+  @Column('text', { name: 'error_code', nullable: true }) errorCode!: string | null;
+  @Column('text', { name: 'error_message', nullable: true }) errorMessage!: string | null;
+  /** arguments with values that look secret replaced by "[redacted]" */
+  @Column('jsonb', { nullable: true }) args!: Record<string, unknown> | null;
+  @Column('integer', { name: 'duration_ms' }) durationMs!: number;
+  @Column('timestamptz', { name: 'started_at' }) startedAt!: Date;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
