@@ -33,6 +33,7 @@ export class ToolCatalogService implements OnModuleInit {
   private readonly cache = new LRUCache<string, ServerTools>({ max: 20_000, ttl: 60_000 });
   private readonly listeners = new Set<(serverId: string, workspaceId: string) => void>();
   private readonly pendingAutoRefresh = new Map<string, NodeJS.Timeout>();
+  private readonly refreshing = new Map<string, Promise<RefreshResultView>>();
 
   constructor(
     @InjectRepository(ToolEntity) private readonly tools: Repository<ToolEntity>,
@@ -77,7 +78,18 @@ export class ToolCatalogService implements OnModuleInit {
     return usable ? this.refreshUsable(usable) : null;
   }
 
-  async refreshUsable({ server, target }: UsableServer): Promise<RefreshResultView> {
+  /** Concurrent refreshes of one server share one upstream listing (and one write). */
+  refreshUsable(usable: UsableServer): Promise<RefreshResultView> {
+    const id = usable.server.id;
+    let pending = this.refreshing.get(id);
+    if (!pending) {
+      pending = this.doRefresh(usable).finally(() => this.refreshing.delete(id));
+      this.refreshing.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async doRefresh({ server, target }: UsableServer): Promise<RefreshResultView> {
     const upstream = await this.pool.listTools(target);
     const incoming = new Map<string, { def: Record<string, unknown>; hash: string }>();
     for (const t of upstream) {
@@ -85,6 +97,8 @@ export class ToolCatalogService implements OnModuleInit {
       incoming.set(t.name, { def, hash: hashOf(def) });
     }
     const result = await this.db.transaction(async (tx) => {
+      // Another replica refreshing the same server waits here and then sees our rows.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tools:${server.id}`]);
       const repo = tx.getRepository(ToolEntity);
       const existing = await repo.find({ where: { serverId: server.id, workspaceId: server.workspaceId } });
       const byName = new Map(existing.map((t) => [t.name, t]));

@@ -77,6 +77,21 @@ describe('registry, tools and runs against real MCP servers', () => {
     expectProblem(await app.request('POST', `/api/mcp-servers/${id}/tools/echo/run`, { token: a.key, body: { args: { message: 'x' } } }), 409);
   });
 
+  it('serves concurrent first runs on a never-listed server: one listing, no duplicate rows', async () => {
+    const peer = await startHttpPeer();
+    peers.push(peer);
+    const id = await register(a, { name: 'first-runs', url: peer.url });
+    const runs = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        app.request('POST', `/api/mcp-servers/${id}/tools/echo/run`, { token: a.key, body: { args: { message: `m${i}` } } }),
+      ),
+    );
+    expect(runs.map((r) => r.status)).toEqual(Array(12).fill(200));
+    const tools = await app.request('GET', `/api/mcp-servers/${id}/tools`, { token: a.key });
+    const names = tools.body.data.map((t: { name: string }) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('maps a dead upstream to 502 and a slow one to 504 within the deadline, and records both', async () => {
     const peer = await startHttpPeer();
     const id = await register(a, { name: 'dying', url: peer.url, requestTimeout: 300, maxTotalTimeout: 600 });
