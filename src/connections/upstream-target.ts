@@ -1,4 +1,5 @@
 import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 
 export type McpTransport = 'streamable_http' | 'sse' | 'stdio';
 
@@ -23,6 +24,11 @@ export interface UpstreamTarget {
   fingerprint: string;
   /** OAuth servers (later). */
   authProvider?: OAuthClientProvider;
+  /**
+   * Wraps the (SSRF-safe) fetch of HTTP transports, e.g. to add a per-request upstream OAuth token.
+   * Never used to forward the caller's own bearer.
+   */
+  wrapFetch?: (base: FetchLike) => FetchLike;
   /** Optional forward HTTP proxy for outbound traffic. */
   proxy?: { url: string; headers?: Record<string, string> };
 }

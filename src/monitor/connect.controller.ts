@@ -4,6 +4,7 @@ import { CurrentPrincipal, RequireScope } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { IdPipe } from '../common/http/validation.js';
 import { McpServerService } from '../mcp-servers/mcp-server.service.js';
+import { OAuthConnectService, type AuthorizationOffer } from '../oauth/oauth-connect.service.js';
 import { ToolCatalogService } from '../tools/tool-catalog.service.js';
 import { ConnectionCheckService } from './connection-check.service.js';
 
@@ -15,17 +16,23 @@ export class ConnectController {
     private readonly servers: McpServerService,
     private readonly checks: ConnectionCheckService,
     private readonly catalog: ToolCatalogService,
+    private readonly oauth: OAuthConnectService,
   ) {}
 
-  /** Tests the connection now and records the outcome; lists the tools on first success. */
+  /**
+   * Tests the connection now and records the outcome; lists the tools on first success. An OAuth
+   * server without a usable token answers `{ authorizationUrl }` for a person to approve instead.
+   */
   @Post('connect')
   @RequireScope('write')
   @HttpCode(200)
   async connect(
     @CurrentPrincipal() p: Principal,
     @Param('id', new IdPipe('mcp')) id: string,
-  ): Promise<{ connectorStatus: string; latencyMs: number | null; lastError: string | null; toolCount: number }> {
+  ): Promise<{ connectorStatus: string; latencyMs: number | null; lastError: string | null; toolCount: number } | AuthorizationOffer> {
     const usable = await this.servers.usable(p, id, 'write');
+    const offer = await this.oauth.authorizationNeeded(p, usable);
+    if (offer) return offer;
     const outcome = await this.checks.check(usable);
     let toolCount = usable.server.toolCount;
     if (outcome.ok && !usable.server.toolsRefreshedAt) toolCount = (await this.catalog.refreshUsable(usable)).data.length;

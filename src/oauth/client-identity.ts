@@ -124,7 +124,7 @@ export function buildConfiguration(
         : oidc.ClientSecretBasic(client.clientSecret);
   const config = new oidc.Configuration(as.metadata, client.clientId, undefined, auth);
   if (http.allowInsecureRequests) oidc.allowInsecureRequests(config);
-  config[oidc.customFetch] = (url, init) => http.fetch(url, init as RequestInit);
+  config[oidc.customFetch] = (url, init) => http.fetch(url, init);
   config.timeout = 30;
   return config;
 }

@@ -46,7 +46,7 @@ export function openidOptions(http: DiscoveryHttp, algorithm?: 'oauth2' | 'oidc'
     algorithm,
     timeout: 30,
     execute: http.allowInsecureRequests ? [oidc.allowInsecureRequests] : [],
-    [oidc.customFetch]: (url: string, init: oidc.CustomFetchOptions) => http.fetch(url, init as RequestInit),
+    [oidc.customFetch]: (url: string, init: oidc.CustomFetchOptions) => http.fetch(url, init),
   };
 }
 

@@ -35,7 +35,8 @@ export const OAuthErrors = {
   },
   authorizationRequired(serverId: string): OAuthAuthorizationRequiredError {
     return new OAuthAuthorizationRequiredError(
-      `Server ${serverId} has no OAuth token yet; connect it to authorize`,
+      `Server ${serverId} has no OAuth token (never authorized, revoked or forgotten); ` +
+        `POST /api/mcp-servers/${serverId}/connect and approve in a browser to (re-)authorize`,
       false,
     );
   },

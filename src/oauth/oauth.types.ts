@@ -49,6 +49,8 @@ export interface OAuthTokenRecord {
   issuer: string;
   /** The RFC 8707 resource they were issued for; sent again on refresh. */
   resource?: string;
+  /** When they were obtained; bounds the refresh skew for short-lived tokens. */
+  issuedAt?: Date;
 }
 
 /** An authorisation in flight, between `startAuthorization` and the callback. */
@@ -84,7 +86,7 @@ export interface UpstreamOAuthOptions {
   fetch?: FetchLike;
   /** Allow `http:` authorization servers (tests, private deployments). Default false. */
   allowInsecureRequests?: boolean;
-  /** Refresh this long before expiry. Default 60 s. */
+  /** Refresh this long before expiry (at most a tenth of the token's lifetime). Default 60 s. */
   refreshSkewMs?: number;
   /** Lifetime of a `state`. Default 10 min. */
   stateTtlMs?: number;

@@ -217,7 +217,11 @@ export class UpstreamOAuthService {
       if (m2mClient && !current?.refreshToken) {
         return (await this.requestClientCredentials(server, m2mClient)).accessToken;
       }
-      if (!current) throw OAuthErrors.authorizationRequired(server.serverId);
+      if (!current) {
+        // Seen before the lock, gone inside it: another caller found the refresh token dead.
+        if (seen) throw OAuthErrors.reauthorizationRequired(server.serverId, 'the credential was revoked');
+        throw OAuthErrors.authorizationRequired(server.serverId);
+      }
       if (!current.refreshToken) {
         await this.store.deleteTokens(server.serverId);
         throw OAuthErrors.reauthorizationRequired(server.serverId, 'the access token expired and no refresh token was issued');
@@ -308,13 +312,18 @@ export class UpstreamOAuthService {
     return value;
   }
 
+  /** Fresh until `skew` before expiry; the skew is at most a tenth of the lifetime, so a 5 s token is used for 4.5 s. */
   private isFresh(t: OAuthTokenRecord): boolean {
-    return !t.expiresAt || t.expiresAt.getTime() - this.skewMs > this.now();
+    if (!t.expiresAt) return true;
+    const lifetime = t.issuedAt ? t.expiresAt.getTime() - t.issuedAt.getTime() : Infinity;
+    const skew = Math.min(this.skewMs, Math.max(0, lifetime / 10));
+    return t.expiresAt.getTime() - skew > this.now();
   }
 
   private toRecord(r: oidc.TokenEndpointResponse, issuer: string, resource?: string, previousRefresh?: string): OAuthTokenRecord {
     return {
       accessToken: r.access_token,
+      issuedAt: new Date(this.now()),
       refreshToken: r.refresh_token ?? previousRefresh,
       expiresAt: typeof r.expires_in === 'number' ? new Date(this.now() + r.expires_in * 1000) : undefined,
       tokenType: r.token_type,

@@ -29,7 +29,7 @@ export interface TestResponse {
  * A whole Patchbay on its own fresh database, listening on 127.0.0.1 on a free port.
  */
 export async function startTestApp(
-  opts: { env?: Record<string, string>; databaseUrl?: string } = {},
+  opts: { env?: Record<string, string>; databaseUrl?: string; /** listen here (e.g. to make PUBLIC_URL the app's own URL); default a free port */ port?: number } = {},
 ): Promise<TestApp> {
   const db = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = AppConfig.fromEnv({
@@ -51,7 +51,7 @@ export async function startTestApp(
   const service = await createApp(config, { logDestination: sink });
   // Always a real socket: SDK clients and SSE need one, and fastify.inject's cookie
   // dependency is ESM that Jest on Node 20 cannot require.
-  await service.app.listen({ port: 0, host: '127.0.0.1' });
+  await service.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const addr = service.app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${addr.port}`;
   return {

@@ -1,0 +1,55 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import type { UpstreamTarget } from '../connections/index.js';
+import type { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
+import { McpServerService } from '../mcp-servers/mcp-server.service.js';
+import { outcomeOf, ServerStatusService } from '../monitor/server-status.service.js';
+import { createAuthorizedFetch } from './authorized-fetch.js';
+import { isAuthorizationRequired } from './oauth.errors.js';
+import { oauthConfigOf, usesOAuth } from './oauth-server-config.js';
+import type { FetchLike } from './oauth.types.js';
+import { UpstreamOAuthService } from './upstream-oauth.service.js';
+
+/**
+ * Gives every OAuth server's pool target a fetch that carries the server's current upstream token
+ * (refreshed ahead of expiry or on a 401, serialised per credential). The token never enters the
+ * target's headers or fingerprint, so a refresh does not reopen the connection. A credential found
+ * dead turns the server's status to `error` with a reason asking for re-authorisation.
+ */
+@Injectable()
+export class OAuthTargetDecorator implements OnModuleInit {
+  private readonly logger = new Logger('OAuth');
+
+  constructor(
+    private readonly servers: McpServerService,
+    private readonly oauth: UpstreamOAuthService,
+    private readonly status: ServerStatusService,
+    private readonly box: SecretBox,
+  ) {}
+
+  onModuleInit(): void {
+    this.servers.addTargetDecorator((server, target) => this.decorate(server, target));
+  }
+
+  decorate(server: McpServerEntity, target: UpstreamTarget): void {
+    if (!usesOAuth(server)) return;
+    const config = oauthConfigOf(this.box, server);
+    const ref = { id: server.id, workspaceId: server.workspaceId };
+    target.wrapFetch = (base: FetchLike): FetchLike => {
+      const authorized = createAuthorizedFetch(this.oauth, config, base);
+      return async (input, init) => {
+        try {
+          return await authorized(input, init);
+        } catch (err) {
+          if (isAuthorizationRequired(err) && err.reauthorization) await this.credentialLost(ref, err);
+          throw err;
+        }
+      };
+    };
+  }
+
+  async credentialLost(server: Pick<McpServerEntity, 'id' | 'workspaceId'>, err: Error): Promise<void> {
+    this.logger.warn(`server ${server.id}: OAuth credential lost, re-authorization required`);
+    await this.status.record(server, outcomeOf(err)).catch((e: Error) => this.logger.warn(`status of ${server.id} not recorded: ${e.message}`));
+  }
+}

@@ -1,0 +1,230 @@
+import { HttpStatus, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { SecretBox, sha256Hex } from '../../common/crypto/secret-box.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { McpServerService } from '../../mcp-servers/mcp-server.service.js';
+import type {
+  ClientRegistrationMethod,
+  OAuthClientRecord,
+  OAuthStateRecord,
+  OAuthStore,
+  OAuthTokenRecord,
+} from '../oauth.types.js';
+
+/** First key of `pg_advisory_xact_lock(int, int)`: Patchbay's OAuth credentials. */
+const LOCK_NAMESPACE = 0x0a07_c0de;
+/** Longest wait for another replica's refresh of the same credential. */
+const LOCK_TIMEOUT = '60s';
+
+interface TokenRow {
+  issuer: string;
+  access_token_sealed: string;
+  refresh_token_sealed: string | null;
+  expires_at: Date | null;
+  token_type: string;
+  scope: string | null;
+  resource: string | null;
+  updated_at: Date;
+}
+
+interface StateRow {
+  server_id: string;
+  principal_id: string;
+  code_verifier_sealed: string;
+  redirect_uri: string;
+  issuer: string;
+  resource: string | null;
+  expires_at: Date;
+}
+
+/**
+ * OAuthStore over oauth_clients / oauth_tokens / oauth_states. Every secret (tokens, DCR client
+ * secret, PKCE verifier) is sealed with SecretBox; a `state` is kept only as its sha256.
+ *
+ * Credential locks: callers in this process queue on a per-server promise chain, and the head of
+ * the queue takes `pg_advisory_xact_lock` inside a transaction on a small pool of its own, so
+ * replicas serialise too. Waiters never hold a connection of the main pool, which the work inside
+ * the lock needs (with a shared pool, N waiters could starve the holder: a deadlock).
+ */
+@Injectable()
+export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
+  private readonly logger = new Logger('OAuthStore');
+  private readonly lockPool: pg.Pool;
+  private readonly chains = new Map<string, Promise<unknown>>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly box: SecretBox,
+    private readonly servers: McpServerService,
+  ) {
+    const url = (db.options as { url?: string }).url;
+    this.lockPool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 10_000, application_name: 'patchbay-oauth-lock' });
+    this.lockPool.on('error', (e: Error) => this.logger.warn(`idle lock connection failed: ${e.message}`));
+  }
+
+  /** Test and ops hook: the clock used to judge a state's expiry. */
+  now: () => number = Date.now;
+
+  async getClient(serverId: string, issuer: string): Promise<OAuthClientRecord | null> {
+    const rows: Array<{ client_id: string; client_secret_sealed: string | null; registration_method: string; token_endpoint_auth_method: string | null }> =
+      await this.db.query(
+        'SELECT client_id, client_secret_sealed, registration_method, token_endpoint_auth_method FROM oauth_clients WHERE server_id = $1 AND issuer = $2',
+        [serverId, issuer],
+      );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      clientId: r.client_id,
+      clientSecret: r.client_secret_sealed ? this.box.decrypt(r.client_secret_sealed) : undefined,
+      registrationMethod: r.registration_method as ClientRegistrationMethod,
+      tokenEndpointAuthMethod: r.token_endpoint_auth_method ?? undefined,
+    };
+  }
+
+  async saveClient(serverId: string, issuer: string, c: OAuthClientRecord): Promise<void> {
+    await this.db.query(
+      `INSERT INTO oauth_clients (server_id, issuer, client_id, client_secret_sealed, registration_method, token_endpoint_auth_method)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (server_id, issuer) DO UPDATE SET client_id = EXCLUDED.client_id, client_secret_sealed = EXCLUDED.client_secret_sealed,
+         registration_method = EXCLUDED.registration_method, token_endpoint_auth_method = EXCLUDED.token_endpoint_auth_method`,
+      [serverId, issuer, c.clientId, c.clientSecret ? this.box.encrypt(c.clientSecret) : null, c.registrationMethod, c.tokenEndpointAuthMethod ?? null],
+    );
+  }
+
+  async getTokens(serverId: string): Promise<OAuthTokenRecord | null> {
+    const rows: TokenRow[] = await this.db.query(
+      `SELECT issuer, access_token_sealed, refresh_token_sealed, expires_at, token_type, scope, resource, updated_at
+       FROM oauth_tokens WHERE server_id = $1`,
+      [serverId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      accessToken: this.box.decrypt(r.access_token_sealed),
+      refreshToken: r.refresh_token_sealed ? this.box.decrypt(r.refresh_token_sealed) : undefined,
+      expiresAt: r.expires_at ?? undefined,
+      tokenType: r.token_type,
+      scope: r.scope ?? undefined,
+      issuer: r.issuer,
+      resource: r.resource ?? undefined,
+      issuedAt: r.updated_at,
+    };
+  }
+
+  /** Upserts the tokens and mirrors their expiry onto the server row (`oauthExpiresAt`), in one transaction. */
+  async saveTokens(serverId: string, t: OAuthTokenRecord): Promise<void> {
+    const inserted = await this.db.transaction(async (tx) => {
+      const rows: Array<{ inserted: boolean }> = await tx.query(
+        `INSERT INTO oauth_tokens (server_id, issuer, access_token_sealed, refresh_token_sealed, expires_at, token_type, scope, resource, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (server_id) DO UPDATE SET issuer = EXCLUDED.issuer, access_token_sealed = EXCLUDED.access_token_sealed,
+           refresh_token_sealed = EXCLUDED.refresh_token_sealed, expires_at = EXCLUDED.expires_at, token_type = EXCLUDED.token_type,
+           scope = EXCLUDED.scope, resource = EXCLUDED.resource, updated_at = EXCLUDED.updated_at
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          serverId,
+          t.issuer,
+          this.box.encrypt(t.accessToken),
+          t.refreshToken ? this.box.encrypt(t.refreshToken) : null,
+          t.expiresAt ?? null,
+          t.tokenType,
+          t.scope ?? null,
+          t.resource ?? null,
+          t.issuedAt ?? new Date(),
+        ],
+      );
+      await tx.query('UPDATE mcp_servers SET oauth_expires_at = $2 WHERE id = $1', [serverId, t.expiresAt ?? null]);
+      return rows[0]?.inserted === true;
+    });
+    // A credential that appears changes what the server can do; a silent refresh does not (the
+    // live connection asks for the token on every request), so it must not close connections.
+    if (inserted) await this.servers.changed(serverId);
+  }
+
+  /**
+   * Also called mid-request when a refresh token turns out dead: live connections are left alone
+   * (their next request finds no token and fails with the reason) rather than torn down under
+   * calls in flight. `DELETE .../oauth` announces the change itself.
+   */
+  async deleteTokens(serverId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM oauth_tokens WHERE server_id = $1', [serverId]);
+      await tx.query('UPDATE mcp_servers SET oauth_expires_at = NULL WHERE id = $1', [serverId]);
+    });
+  }
+
+  async createState(rec: OAuthStateRecord): Promise<void> {
+    // Abandoned flows are swept here: starting a flow is rare, and the table stays tiny.
+    await this.db.query(`DELETE FROM oauth_states WHERE expires_at < now() - interval '1 hour'`);
+    await this.db.query(
+      `INSERT INTO oauth_states (state_hash, server_id, principal_id, code_verifier_sealed, redirect_uri, issuer, resource, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [sha256Hex(rec.state), rec.serverId, rec.principalId, this.box.encrypt(rec.codeVerifier), rec.redirectUri, rec.issuer, rec.resource ?? null, rec.expiresAt],
+    );
+  }
+
+  /** Single use across replicas: the DELETE that returns the row is the only read. */
+  async consumeState(state: string): Promise<OAuthStateRecord | null> {
+    const [rows]: [StateRow[], number] = await this.db.query(
+      `DELETE FROM oauth_states WHERE state_hash = $1
+       RETURNING server_id, principal_id, code_verifier_sealed, redirect_uri, issuer, resource, expires_at`,
+      [sha256Hex(state)],
+    );
+    const r = rows[0];
+    if (!r || r.expires_at.getTime() <= this.now()) return null;
+    return {
+      state,
+      serverId: r.server_id,
+      principalId: r.principal_id,
+      codeVerifier: this.box.decrypt(r.code_verifier_sealed),
+      redirectUri: r.redirect_uri,
+      issuer: r.issuer,
+      resource: r.resource ?? undefined,
+      expiresAt: r.expires_at,
+    };
+  }
+
+  withCredentialLock<T>(serverId: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(serverId) ?? Promise.resolve();
+    const run = previous.then(
+      () => this.underAdvisoryLock(serverId, fn),
+      () => this.underAdvisoryLock(serverId, fn),
+    );
+    const tail = run.catch(() => undefined);
+    this.chains.set(serverId, tail);
+    void tail.then(() => {
+      if (this.chains.get(serverId) === tail) this.chains.delete(serverId);
+    });
+    return run;
+  }
+
+  private async underAdvisoryLock<T>(serverId: string, fn: () => Promise<T>): Promise<T> {
+    const client = await this.lockPool.connect();
+    let healthy = true;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, serverId]);
+      } catch (e) {
+        if ((e as { code?: string }).code === '55P03') {
+          throw new DomainError('oauth_credential_busy', HttpStatus.SERVICE_UNAVAILABLE, `The OAuth credential of ${serverId} is being renewed elsewhere; try again`);
+        }
+        throw e;
+      }
+      return await fn();
+    } finally {
+      // Nothing is written on this connection: ending the transaction just releases the lock.
+      await client.query('ROLLBACK').catch(() => {
+        healthy = false;
+      });
+      client.release(healthy ? undefined : true);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.lockPool.end().catch(() => undefined);
+  }
+}
