@@ -23,6 +23,14 @@ export class AppConfig {
   readonly publicUrl!: string;
   readonly monitorIntervalMs!: number;
   readonly monitorEnabled!: boolean;
+  /** Checks one replica runs at once (MONITOR_CONCURRENCY). */
+  readonly monitorConcurrency!: number;
+  /** How long a claimed server stays leased to the replica checking it (MONITOR_LEASE_MS). */
+  readonly monitorLeaseMs!: number;
+  /** Longest wait between checks of a failing server (MONITOR_BACKOFF_MAX_MS; default 10 intervals, at most 30 min). */
+  readonly monitorBackoffMaxMs!: number;
+  /** Comment line sent on every idle /api/events stream this often (SSE_HEARTBEAT_MS). */
+  readonly sseHeartbeatMs!: number;
   readonly stdioCommands!: string[] | 'catalog';
   readonly allowPrivateNetworks!: boolean;
   readonly logLevel!: LogLevel;
@@ -83,6 +91,7 @@ export class AppConfig {
       publicUrl,
       monitorIntervalMs: int(env, 'MONITOR_INTERVAL_MS', 60_000, 100, 86_400_000),
       monitorEnabled: bool(env, 'MONITOR_ENABLED', true),
+      ...monitorSettings(env),
       stdioCommands,
       allowPrivateNetworks: bool(env, 'MCP_ALLOW_PRIVATE_NETWORKS', false),
       logLevel,
@@ -100,6 +109,17 @@ export class AppConfig {
       keyCacheTtlMs: int(env, 'AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
     });
   }
+}
+
+function monitorSettings(env: NodeJS.ProcessEnv) {
+  const interval = int(env, 'MONITOR_INTERVAL_MS', 60_000, 100, 86_400_000);
+  const defaultBackoff = Math.max(interval, Math.min(interval * 10, 1_800_000));
+  return {
+    monitorConcurrency: int(env, 'MONITOR_CONCURRENCY', 32, 1, 10_000),
+    monitorLeaseMs: int(env, 'MONITOR_LEASE_MS', 60_000, 1_000, 3_600_000),
+    monitorBackoffMaxMs: int(env, 'MONITOR_BACKOFF_MAX_MS', defaultBackoff, 100, 86_400_000),
+    sseHeartbeatMs: int(env, 'SSE_HEARTBEAT_MS', 15_000, 50, 600_000),
+  };
 }
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {

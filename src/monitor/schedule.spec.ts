@@ -1,0 +1,34 @@
+import { JITTER, nextDelayMs, pollDelayMs, toolsHashOf } from './schedule.js';
+
+describe('monitor schedule', () => {
+  const mid = () => 0.5;
+
+  it('waits one interval after a success or a first failure, with jitter', () => {
+    expect(nextDelayMs(0, 1000, 10_000, mid)).toBe(1000);
+    expect(nextDelayMs(1, 1000, 10_000, mid)).toBe(1000);
+    expect(nextDelayMs(0, 1000, 10_000, () => 0)).toBe(1000 * (1 - JITTER));
+    expect(nextDelayMs(0, 1000, 10_000, () => 1)).toBe(1000 * (1 + JITTER));
+  });
+
+  it('doubles per consecutive failure up to the cap', () => {
+    expect([2, 3, 4, 5, 6, 50].map((f) => nextDelayMs(f, 1000, 10_000, mid))).toEqual([2000, 4000, 8000, 10_000, 10_000, 10_000]);
+  });
+
+  it('never backs off below the interval even with a smaller cap', () => {
+    expect(nextDelayMs(5, 1000, 100, mid)).toBe(1000);
+  });
+
+  it('polls a quarter interval, bounded', () => {
+    expect(pollDelayMs(300, mid)).toBe(75);
+    expect(pollDelayMs(60_000, mid)).toBe(2000);
+    expect(pollDelayMs(100, mid)).toBe(50);
+  });
+
+  it('hashes a tool list independently of order and key order', () => {
+    const a = { name: 'a', inputSchema: { type: 'object', properties: { x: { type: 'string' } } } };
+    const b = { name: 'b', inputSchema: { type: 'object' } };
+    const a2 = { inputSchema: { properties: { x: { type: 'string' } }, type: 'object' }, name: 'a' };
+    expect(toolsHashOf([a, b])).toBe(toolsHashOf([b, a2]));
+    expect(toolsHashOf([a])).not.toBe(toolsHashOf([a, b]));
+  });
+});
