@@ -145,6 +145,28 @@ export class ConnectionPool implements OnApplicationShutdown {
     return this.withClient(target, (c) => c.getPrompt(name, args, deadlines(target, opts)), opts);
   }
 
+  /**
+   * A connection of its own, outside the shared pool, for one caller's gateway session: it declares sampling and
+   * elicitation and relays those requests to `hooks`. Same stdio policy, process caps and SSRF checks; the caller
+   * closes it (adapter.close()).
+   */
+  async openDedicated(target: UpstreamTarget, hooks: AdapterHooks): Promise<McpClientAdapter> {
+    let release: (() => void) | undefined;
+    try {
+      if (target.transport === 'stdio') {
+        assertStdioAllowed(target, this.options);
+        release = this.limiter.acquire(target.workspaceId);
+      }
+      const onClose = hooks.onClose;
+      const own: AdapterHooks = { ...hooks, onClose: (reason) => (release?.(), (release = undefined), onClose?.(reason)) };
+      this.handshakes++;
+      return await McpClientAdapter.connect(target, { ...this.adapterOptions(), relayServerRequests: true }, own);
+    } catch (err) {
+      release?.();
+      throw classifyFailure(err, `MCP server ${target.serverId}`).error;
+    }
+  }
+
   /** Subscribe to upstream `notifications/tools/list_changed`; returns the unsubscribe function. */
   onToolsChanged(listener: ToolsChangedListener): () => void {
     this.listeners.add(listener);
@@ -172,6 +194,12 @@ export class ConnectionPool implements OnApplicationShutdown {
 
   circuitState(serverId: string): CircuitState {
     return this.breakers.get(serverId)?.state ?? 'closed';
+  }
+
+  /** Whether an open client for exactly this target (same fingerprint) is in the pool right now (the monitor pings it). */
+  hasLiveClient(target: Pick<UpstreamTarget, 'serverId' | 'fingerprint'>): boolean {
+    const entry = this.entries.get(target.serverId);
+    return !!entry && !entry.retired && entry.target.fingerprint === target.fingerprint && entry.adapter?.isOpen === true;
   }
 
   stats(): PoolStats {

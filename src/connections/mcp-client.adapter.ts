@@ -5,7 +5,7 @@ import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.j
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolResultSchema, CreateMessageRequestSchema, ElicitRequestSchema, ErrorCode, LoggingMessageNotificationSchema, McpError,
-  ToolListChangedNotificationSchema,
+  ResultSchema, ToolListChangedNotificationSchema,
   type CallToolResult, type CompleteRequestParams, type CompleteResult, type CreateMessageRequestParams, type CreateMessageResult,
   type ElicitRequestParams, type ElicitResult, type GetPromptResult, type Implementation, type LoggingLevel,
   type LoggingMessageNotificationParams, type Progress, type Prompt, type ReadResourceResult, type Resource, type ResourceTemplate,
@@ -43,6 +43,8 @@ export interface AdapterHooks {
   onClose?: (reason?: Error) => void;
   onSamplingRequest?: (params: CreateMessageRequestParams, signal: AbortSignal) => Promise<CreateMessageResult>;
   onElicitationRequest?: (params: ElicitRequestParams, signal: AbortSignal) => Promise<ElicitResult>;
+  /** Any other upstream notification (resources/updated, prompts and resources list_changed...), as received. */
+  onNotification?: (notification: { method: string; params?: Record<string, unknown> }) => void;
 }
 
 export interface CallOptions {
@@ -130,7 +132,7 @@ export class McpClientAdapter {
     }
     const url = parseHttpUrl(target.url ?? '', 'url');
     // Redirects are followed (and re-checked) by our fetch, so the SDK hands them over untouched.
-    const common = { requestInit: { headers: target.headers ?? {} }, fetch: safeFetch?.fetch, redirectPolicy: 'follow' as const, authProvider: target.authProvider };
+    const common = { requestInit: { headers: target.headers ?? {} }, fetch: safeFetch && target.wrapFetch ? target.wrapFetch(safeFetch.fetch) : safeFetch?.fetch, redirectPolicy: 'follow' as const, authProvider: target.authProvider };
     return target.transport === 'sse'
       ? new SSEClientTransport(url, common)
       : new StreamableHTTPClientTransport(url, { ...common, reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 } });
@@ -148,6 +150,7 @@ export class McpClientAdapter {
     };
     this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.hooks.onToolsChanged?.());
     this.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => this.hooks.onLog?.(n.params));
+    this.client.fallbackNotificationHandler = async (n) => this.hooks.onNotification?.(n as { method: string; params?: Record<string, unknown> });
     if (this.opts.relayServerRequests) {
       this.client.setRequestHandler(CreateMessageRequestSchema, (req, extra) => {
         if (!this.hooks.onSamplingRequest) throw new McpError(ErrorCode.MethodNotFound, 'sampling is not available');
@@ -256,6 +259,12 @@ export class McpClientAdapter {
 
   callTool(name: string, args: Record<string, unknown> = {}, opts: CallOptions = {}): Promise<CallToolResult> {
     return this.run((o) => this.client.callTool({ name, arguments: args }, CallToolResultSchema, o) as Promise<CallToolResult>, opts, true);
+  }
+
+  /** Any request sent as is, its result returned unparsed beyond JSON-RPC (the gateway's pass-through). */
+  request(request: { method: string; params?: Record<string, unknown> }, opts: CallOptions = {}): Promise<Record<string, unknown>> {
+    const isCall = request.method === 'tools/call';
+    return this.run((o) => this.client.request(request as never, ResultSchema, o) as Promise<Record<string, unknown>>, opts, isCall);
   }
 
   async ping(opts?: CallOptions): Promise<void> {

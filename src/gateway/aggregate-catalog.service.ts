@@ -1,0 +1,118 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { LRUCache } from 'lru-cache';
+import type { Repository } from 'typeorm';
+import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
+import { McpServerService } from '../mcp-servers/mcp-server.service.js';
+import { ToolCatalogService } from '../tools/tool-catalog.service.js';
+import type { ToolEntity } from '../tools/tool.entity.js';
+import type { GatewayScope } from './gateway-scope.service.js';
+import { assignToolNames } from './tool-names.js';
+
+export interface ScopeTool {
+  server: McpServerEntity;
+  tool: ToolEntity;
+}
+
+export interface ScopeCatalogue {
+  workspaceId: string;
+  serverIds: ReadonlySet<string>;
+  /** What tools/list answers: the stored definitions under their public names. */
+  tools: Tool[];
+  byName: ReadonlyMap<string, ScopeTool>;
+}
+
+/** Which scopes a change touches: every replica calls listeners with this predicate. */
+export type ScopeMatcher = (scope: { id: string; workspaceId: string; serverIds?: ReadonlySet<string> }) => boolean;
+
+/**
+ * The enabled tools of a project's or workspace's enabled servers, from the stored catalogue (no upstream round
+ * trip; a server never listed is listed once). Built per scope, cached, and dropped on every replica when a
+ * server or its tools change.
+ */
+@Injectable()
+export class AggregateCatalogService implements OnModuleInit {
+  private readonly logger = new Logger('GatewayCatalog');
+  private readonly cache = new LRUCache<string, ScopeCatalogue>({ max: 5_000, ttl: 60_000 });
+  private readonly building = new Map<string, Promise<ScopeCatalogue>>();
+  private readonly serverWorkspace = new LRUCache<string, string>({ max: 50_000 });
+  private readonly listeners = new Set<(matches: ScopeMatcher) => void>();
+  private generation = 0;
+
+  constructor(
+    @InjectRepository(McpServerEntity) private readonly repo: Repository<McpServerEntity>,
+    private readonly catalog: ToolCatalogService,
+    private readonly servers: McpServerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.catalog.onToolsChanged((serverId, workspaceId) => this.invalidate((s) => s.workspaceId === workspaceId || !!s.serverIds?.has(serverId)));
+    this.servers.onChange((serverId) => {
+      const ws = this.serverWorkspace.get(serverId);
+      // A server we never saw in a scope may just have been enabled or moved into one: drop what its workspace
+      // might hold, or everything when we cannot tell.
+      this.invalidate((s) => (ws ? s.workspaceId === ws : true) || !!s.serverIds?.has(serverId));
+    });
+  }
+
+  /** Called (on every replica) with a predicate selecting the scopes whose tool list may have changed. */
+  onChange(listener: (matches: ScopeMatcher) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async get(scope: GatewayScope): Promise<ScopeCatalogue> {
+    const hit = this.cache.get(scope.id);
+    if (hit) return hit;
+    let pending = this.building.get(scope.id);
+    if (!pending) {
+      const gen = this.generation;
+      pending = this.build(scope)
+        .then((c) => {
+          if (gen === this.generation) this.cache.set(scope.id, c);
+          return c;
+        })
+        .finally(() => this.building.delete(scope.id));
+      this.building.set(scope.id, pending);
+    }
+    return pending;
+  }
+
+  private invalidate(matches: ScopeMatcher): void {
+    this.generation++;
+    for (const [id, c] of this.cache.entries()) if (matches({ id, workspaceId: c.workspaceId, serverIds: c.serverIds })) this.cache.delete(id);
+    for (const l of this.listeners) {
+      try {
+        l(matches);
+      } catch (e) {
+        this.logger.warn(`scope listener failed: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  private async build(scope: GatewayScope): Promise<ScopeCatalogue> {
+    const where = { workspaceId: scope.workspaceId, enabled: true, ...(scope.kind === 'project' ? { projectId: scope.id } : {}) };
+    let rows = await this.repo.find({ where, order: { id: 'ASC' } });
+    const never = rows.filter((s) => !s.toolsRefreshedAt);
+    if (never.length) {
+      await Promise.all(never.map((s) => this.catalog.refreshById(s.id).catch((e: Error) => this.logger.warn(`listing ${s.id} for the gateway failed: ${e.message}`))));
+      rows = await this.repo.find({ where, order: { id: 'ASC' } });
+    }
+    const entries = [];
+    for (const server of rows) {
+      this.serverWorkspace.set(server.id, server.workspaceId);
+      for (const tool of (await this.catalog.forServer(server)).list) {
+        if (tool.enabled) entries.push({ serverId: server.id, serverName: server.name, toolName: tool.name, value: { server, tool } });
+      }
+    }
+    const named = assignToolNames(entries);
+    const byName = new Map<string, ScopeTool>();
+    const tools: Tool[] = [];
+    for (const [name, e] of [...named.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      byName.set(name, e.value);
+      tools.push({ ...(e.value.tool.definition as unknown as Tool), name });
+    }
+    return { workspaceId: scope.workspaceId, serverIds: new Set(rows.map((s) => s.id)), tools, byName };
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import {
+  CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError,
+  type CallToolRequest, type CallToolResult, type Implementation, type JSONRPCRequest, type Progress, type RequestId,
+  type ServerCapabilities, type ServerNotification, type ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Principal } from '../auth/principal.js';
+import { ConnectionPool, type CallOptions, type UpstreamTarget } from '../connections/index.js';
+import { McpServerService } from '../mcp-servers/mcp-server.service.js';
+import { ToolRunService } from '../tools/tool-run.service.js';
+import { AggregateCatalogService } from './aggregate-catalog.service.js';
+import { GatewayMetrics } from './gateway-metrics.js';
+import type { GatewayScope } from './gateway-scope.service.js';
+import { toMcpError, toolFailure } from './mcp-errors.js';
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+export const GATEWAY_INFO: Implementation = { name: 'patchbay', version: '0.1.0' };
+
+/** Where a pass-through sends what the downstream client asked: the shared pool, or a session's own connection. */
+export interface UpstreamChannel {
+  request(request: { method: string; params?: Record<string, unknown> }, opts: CallOptions): Promise<Record<string, unknown>>;
+}
+
+export interface UpstreamInfo {
+  capabilities: ServerCapabilities;
+  serverInfo?: Implementation;
+  instructions?: string;
+}
+
+/** Session bookkeeping the pass-through server reports to (which downstream requests are in flight). */
+export interface InflightTracker {
+  inflight: RequestId[];
+}
+
+/**
+ * Builds the low-level SDK `Server` that answers one request (stateless) or one session. Aggregation: tools/list
+ * from the stored catalogue, tools/call through ToolRunService. Pass-through: every request other than
+ * initialize/ping forwarded as is (fallback handler), results returned unparsed.
+ */
+@Injectable()
+export class GatewayServers {
+  constructor(
+    private readonly pool: ConnectionPool,
+    private readonly servers: McpServerService,
+    private readonly runs: ToolRunService,
+    private readonly catalogue: AggregateCatalogService,
+    private readonly metrics: GatewayMetrics,
+  ) {}
+
+  aggregate(principal: Principal, scope: GatewayScope): Server {
+    const server = new Server(GATEWAY_INFO, {
+      capabilities: { tools: { listChanged: true } },
+      instructions: `Tools of every enabled MCP server in ${scope.kind} ${scope.id}, named <server>__<tool>.`,
+    });
+    server.setRequestHandler(ListToolsRequestSchema, () =>
+      this.metrics.measure(scope.kind, 'tools/list', async () => ({ tools: (await this.catalogue.get(scope)).tools })),
+    );
+    server.setRequestHandler(CallToolRequestSchema, (req, extra) =>
+      this.metrics.measure(scope.kind, 'tools/call', () => this.callAggregated(principal, scope, req.params, extra)),
+    );
+    return server;
+  }
+
+  private async callAggregated(principal: Principal, scope: GatewayScope, params: CallToolRequest['params'], extra: Extra): Promise<CallToolResult> {
+    const hit = (await this.catalogue.get(scope)).byName.get(params.name);
+    if (!hit) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+    try {
+      const usable = await this.servers.usable(principal, hit.server.id, 'execute');
+      const { result } = await this.runs.execute(principal, usable, hit.tool, params.arguments ?? {}, {
+        via: 'gateway',
+        signal: extra.signal,
+        onProgress: progressRelay(params._meta?.progressToken, extra),
+      });
+      return result;
+    } catch (e) {
+      return toolFailure(e);
+    }
+  }
+
+  /** The shared pool as a pass-through channel (stateless requests, any replica). */
+  sharedChannel(target: UpstreamTarget): UpstreamChannel {
+    return {
+      request: async (request, opts) => {
+        if (request.method === 'logging/setLevel') return {}; // a level on a shared connection would be every caller's
+        if (request.method === 'resources/subscribe' || request.method === 'resources/unsubscribe') {
+          throw new McpError(ErrorCode.InvalidRequest, `${request.method} needs a session: send initialize to this endpoint first`);
+        }
+        return this.pool.withClient(target, (c) => c.request(request, opts), { signal: opts.signal });
+      },
+    };
+  }
+
+  /** What the upstream declared at its handshake, from the pooled connection. */
+  sharedInfo(target: UpstreamTarget): Promise<UpstreamInfo> {
+    return this.pool.withClient(target, async (c) => ({
+      capabilities: c.serverCapabilities ?? {},
+      serverInfo: c.serverInfo,
+      instructions: c.instructions,
+    }));
+  }
+
+  passthrough(scope: GatewayScope, channel: UpstreamChannel, info: UpstreamInfo, tracker?: InflightTracker): Server {
+    const { tasks: _tasks, ...capabilities } = info.capabilities as ServerCapabilities & { tasks?: unknown };
+    const server = new Server(info.serverInfo ?? GATEWAY_INFO, { capabilities, instructions: info.instructions });
+    server.removeRequestHandler('logging/setLevel');
+    server.fallbackRequestHandler = (request, extra) =>
+      this.metrics.measure(scope.kind, request.method, () => this.forward(channel, request, extra as Extra, tracker));
+    return server;
+  }
+
+  private async forward(channel: UpstreamChannel, request: JSONRPCRequest, extra: Extra, tracker?: InflightTracker) {
+    const params = request.params ? { ...request.params } : undefined;
+    const meta = params?._meta as Record<string, unknown> | undefined;
+    const token = meta?.progressToken as string | number | undefined;
+    if (params && meta && 'progressToken' in meta) {
+      const { progressToken: _own, ...rest } = meta;
+      if (Object.keys(rest).length) params._meta = rest;
+      else delete params._meta;
+    }
+    tracker?.inflight.push(extra.requestId);
+    try {
+      return await channel.request({ method: request.method, params }, { signal: extra.signal, onProgress: progressRelay(token, extra) });
+    } catch (e) {
+      if (request.method === 'tools/call') return toolFailure(e);
+      throw toMcpError(e);
+    } finally {
+      if (tracker) tracker.inflight.splice(tracker.inflight.indexOf(extra.requestId), 1);
+    }
+  }
+}
+
+/** Re-emits upstream progress to the downstream client under the token it chose. */
+function progressRelay(token: string | number | undefined, extra: Extra): ((p: Progress) => void) | undefined {
+  if (token === undefined) return undefined;
+  return (p) => void extra.sendNotification({ method: 'notifications/progress', params: { ...p, progressToken: token } }).catch(() => undefined);
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
+import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
+import { ProjectEntity } from '../projects/project.entity.js';
+import { ToolsModule } from '../tools/tools.module.js';
+import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
+import { AggregateCatalogService } from './aggregate-catalog.service.js';
+import { GatewayHttp } from './gateway-http.service.js';
+import { GatewayMetrics } from './gateway-metrics.js';
+import { GatewayNotifier } from './gateway-notifier.service.js';
+import { GatewayScopeService } from './gateway-scope.service.js';
+import { GatewayServers } from './gateway-servers.js';
+import { PassthroughSessions } from './passthrough-sessions.service.js';
+import { ProtectedResourceController } from './protected-resource.controller.js';
+
+/** `/mcp/{scopeId}`: a project's or workspace's tools as one MCP server, or one server passed through. */
+@Module({
+  imports: [TypeOrmModule.forFeature([McpServerEntity, ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule],
+  controllers: [ProtectedResourceController],
+  providers: [GatewayHttp, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions],
+})
+export class GatewayModule {}

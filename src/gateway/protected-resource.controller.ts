@@ -1,0 +1,25 @@
+import { Controller, Get, Header, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/decorators.js';
+import { AppConfig } from '../config/app-config.js';
+
+/** RFC 9728 protected resource metadata for `/mcp/{scopeId}`, named in the gateway's 401 `WWW-Authenticate`. */
+@ApiTags('gateway')
+@Controller('.well-known/oauth-protected-resource/mcp')
+export class ProtectedResourceController {
+  constructor(private readonly config: AppConfig) {}
+
+  @Get(':scopeId')
+  @Public()
+  @Header('cache-control', 'public, max-age=300')
+  metadata(@Param('scopeId') scopeId: string): Record<string, unknown> {
+    const doc: Record<string, unknown> = {
+      resource: `${this.config.publicUrl}/mcp/${encodeURIComponent(scopeId)}`,
+      bearer_methods_supported: ['header'],
+      scopes_supported: ['execute'],
+      resource_name: 'Patchbay MCP gateway',
+    };
+    if (this.config.oidcIssuer) doc.authorization_servers = [this.config.oidcIssuer];
+    return doc;
+  }
+}
