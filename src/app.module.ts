@@ -9,6 +9,10 @@ import { WorkspacesModule } from './workspaces/workspaces.module.js';
 import { McpServersModule } from './mcp-servers/mcp-servers.module.js';
 import { ToolsModule } from './tools/tools.module.js';
 import { MonitorModule } from './monitor/monitor.module.js';
+import { GatewayModule } from './gateway/gateway.module.js';
+import { OAuthModule } from './oauth/oauth.module.js';
+import { ResourcesModule } from './resources/resources.module.js';
+import { CompatModule } from './compat/compat.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +29,10 @@ export class AppModule {
         McpServersModule,
         ToolsModule,
         MonitorModule,
+        GatewayModule,
+        OAuthModule,
+        ResourcesModule,
+        CompatModule,
       ],
     };
   }

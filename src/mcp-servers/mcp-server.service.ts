@@ -29,6 +29,13 @@ export interface UsableServer {
 
 const SECRET_FIELDS = new Set(['apiKey', 'oauthClientSecret']);
 
+/** Connection settings with no canonical API field (set by the compat surfaces); `null` clears. */
+export interface InternalServerFields {
+  proxyUrl?: string | null;
+  proxyAuth?: string | null;
+  proxyAuthHeader?: string | null;
+}
+
 @Injectable()
 export class McpServerService implements OnModuleInit {
   private readonly logger = new Logger('McpServers');
@@ -56,10 +63,11 @@ export class McpServerService implements OnModuleInit {
     return () => this.changeListeners.delete(listener);
   }
 
-  async create(principal: Principal, dto: CreateMcpServerDto): Promise<McpServerView> {
+  /** `internal`: fields only other Patchbay surfaces may set (the project-style forward proxy), never the canonical body. */
+  async create(principal: Principal, dto: CreateMcpServerDto, internal: InternalServerFields = {}): Promise<McpServerView> {
     assertId(dto.workspaceId, 'ws', 'workspaceId');
     const tenant = await this.access.tenant(principal, dto.workspaceId, 'write');
-    const { cfg, explicit } = applyFields(emptyConfig(), dto);
+    const { cfg, explicit } = applyFields(emptyConfig(), { ...dto, ...internal });
     const valid = await this.validator.validate(cfg, explicit);
     const e = this.servers.create({
       id: newId('mcp'),
@@ -93,9 +101,9 @@ export class McpServerService implements OnModuleInit {
     return toView((await this.load(principal, id, 'read')).server);
   }
 
-  async update(principal: Principal, id: string, dto: UpdateMcpServerDto): Promise<McpServerView> {
+  async update(principal: Principal, id: string, dto: UpdateMcpServerDto, internal: InternalServerFields = {}): Promise<McpServerView> {
     const { server, tenant } = await this.load(principal, id, 'write');
-    const { cfg, explicit } = applyFields(unseal(this.box, server), dto);
+    const { cfg, explicit } = applyFields(unseal(this.box, server), { ...dto, ...internal });
     const connectionChanged = [...explicit].some((f) => !['description', 'enabled', 'projectId', 'name'].includes(f));
     if (connectionChanged) {
       sealInto(this.box, server, await this.validator.validate(cfg, explicit));
@@ -206,7 +214,7 @@ export function emptyConfig(): ServerConfig {
 /** Lays the fields the caller sent over a config; `null` clears a secret, absent keeps it. */
 export function applyFields(
   base: ServerConfig,
-  dto: McpServerFieldsDto & { proxyUrl?: string | null; proxyAuth?: string | null; proxyAuthHeader?: string | null },
+  dto: McpServerFieldsDto & InternalServerFields,
 ): { cfg: ServerConfig; explicit: Set<string> } {
   const cfg: ServerConfig = { ...base };
   const explicit = new Set<string>();

@@ -1,0 +1,56 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toProblem, type Problem } from '../common/http/problem.filter.js';
+
+/**
+ * Renders errors in a compatible surface's own shape, with the same status and headers the global
+ * problem filter would use (except where the surface's status differs, e.g. Letta's 422).
+ */
+abstract class CompatErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('CompatErrors');
+
+  protected abstract render(problem: Problem): { status: number; body: unknown };
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const req = http.getRequest<FastifyRequest>();
+    const { problem, headers } = toProblem(exception);
+    problem.requestId = String(req.id);
+    if (problem.status >= 500 && problem.code === 'internal_error') {
+      this.logger.error(`unexpected error on ${req.method} ${req.url.split('?')[0]}: ${(exception as Error)?.stack ?? String(exception)}`);
+    }
+    if (reply.sent || reply.raw.headersSent) return;
+    const { status, body } = this.render(problem);
+    for (const [k, v] of Object.entries(headers ?? {})) void reply.header(k, v);
+    if (status === 401) void reply.header('www-authenticate', 'Bearer');
+    void reply.status(status).type('application/json').send(body);
+  }
+}
+
+/** Letta (FastAPI) errors: `{ detail: "..." }`, validation as 422 `{ detail: [{ loc, msg, type }] }`. */
+@Catch()
+export class LettaErrorFilter extends CompatErrorFilter {
+  protected render(p: Problem): { status: number; body: unknown } {
+    if (p.code === 'validation_failed' || p.status === 422) {
+      const detail = (p.errors?.length ? p.errors : [{ field: '', message: p.detail }]).map((e) => ({
+        loc: ['body', ...e.field.split('.').filter(Boolean)],
+        msg: e.message,
+        type: 'value_error',
+      }));
+      return { status: 422, body: { detail, code: p.code, request_id: p.requestId } };
+    }
+    return { status: p.status, body: { detail: p.detail, code: p.code, request_id: p.requestId } };
+  }
+}
+
+/** The project-style surface: `{ success: false, message, code, errors? }` with the HTTP status. */
+@Catch()
+export class ProjectStyleErrorFilter extends CompatErrorFilter {
+  protected render(p: Problem): { status: number; body: unknown } {
+    return {
+      status: p.status,
+      body: { success: false, message: p.detail, code: p.code, requestId: p.requestId, ...(p.errors?.length ? { errors: p.errors } : {}) },
+    };
+  }
+}

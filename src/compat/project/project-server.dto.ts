@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+
+export class CustomHeaderDto {
+  @ApiProperty() @IsString() @Length(1, 128) name!: string;
+  @ApiProperty() @IsString() @MaxLength(8192) value!: string;
+}
+
+const HEADER = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/;
+
+/** Fields a project-style create and update share. */
+export class ProjectServerFieldsDto {
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(2000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ enum: ['stdio', 'http', 'sse'] }) @IsOptional() @IsIn(['stdio', 'http', 'sse'])
+  transportType?: 'stdio' | 'http' | 'sse';
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048)
+  url?: string;
+
+  @ApiPropertyOptional({ enum: ['direct', 'proxy'], default: 'direct' }) @IsOptional() @IsIn(['direct', 'proxy'])
+  connectionType?: 'direct' | 'proxy';
+
+  @ApiPropertyOptional({ example: 'npx' }) @IsOptional() @IsString() @Length(1, 256)
+  command?: string;
+
+  @ApiPropertyOptional({ description: 'one string, split like a shell would (quotes, escapes); nothing is executed by a shell', example: '-y @modelcontextprotocol/server-everything "a b"' })
+  @IsOptional() @IsString() @MaxLength(16384)
+  args?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsObject()
+  env?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: [CustomHeaderDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CustomHeaderDto)
+  customHeaders?: CustomHeaderDto[];
+
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Length(1, 512)
+  oauthClientId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'write-only' }) @IsOptional() @IsString() @Length(1, 4096)
+  oauthClientSecret?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'read write' }) @IsOptional() @IsString() @MaxLength(1024)
+  oauthScope?: string | null;
+
+  @ApiPropertyOptional({ description: 'forward HTTP proxy for connectionType proxy', example: 'http://proxy.internal:3128' })
+  @IsOptional() @IsString() @MaxLength(2048)
+  proxyUrl?: string;
+
+  @ApiPropertyOptional({ description: 'write-only credential sent to the proxy' }) @IsOptional() @IsString() @Length(1, 4096)
+  proxyAuthToken?: string;
+
+  @ApiPropertyOptional({ default: 'Authorization' }) @IsOptional() @IsString() @Matches(HEADER, { message: 'must be an HTTP header name' })
+  proxyAuthHeader?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(100) @Max(600_000)
+  requestTimeout?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(100) @Max(3_600_000)
+  maxTotalTimeout?: number;
+}
+
+export class CreateProjectServerDto extends ProjectServerFieldsDto {
+  @ApiProperty() @IsString() @Matches(/^proj_/, { message: 'must be a proj_ id' })
+  projectId!: string;
+
+  @ApiProperty() @IsString() @Length(1, 100) @Matches(/^[^\x00-\x1f]+$/, { message: 'must not contain control characters' })
+  name!: string;
+}
+
+export class UpdateProjectServerDto extends ProjectServerFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) @Matches(/^[^\x00-\x1f]+$/, { message: 'must not contain control characters' })
+  name?: string;
+}
+
+export class ListProjectServersQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() projectId?: string;
+}
