@@ -8,7 +8,7 @@ import { AppModule } from './app.module.js';
 import { createPino, PinoNestLogger } from './common/logging/logger.js';
 import { ProblemFilter, toProblem } from './common/http/problem.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
-import { AppConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.launcher.js';
 import { MetricsService } from './ops/metrics.service.js';
 import { buildOpenApi } from './openapi.js';
@@ -40,6 +40,8 @@ export async function createApp(
     loggerInstance: pino,
     disableRequestLogging: true,
     bodyLimit: BODY_LIMIT,
+    // `/v1/mcp-servers/` (Letta's client) and `/v1/mcp-servers` are the same route.
+    ignoreTrailingSlash: true,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -72,6 +74,13 @@ export async function createApp(
     void reply.header('x-request-id', req.id);
     done();
   });
+  // Draining: a response finished after close() began must not leave its keep-alive socket
+  // open, or server.close() waits for the client's idle timeout instead of exiting.
+  let closing = false;
+  fastify.addHook('onSend', (_req, reply, _payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done();
+  });
   fastify.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions?.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
@@ -97,6 +106,7 @@ export async function createApp(
     async close() {
       if (closed) return;
       closed = true;
+      closing = true;
       try {
         await app.close();
       } finally {

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { DomainError } from '../common/errors/domain-error.js';
+import type { DomainError } from '../common/errors/domain-error.js';
 import { BlockedAddressError, createSafeFetch } from './safe-fetch.js';
 import { assertUrlAllowed, blockedAddressReason, type HostResolver } from './ssrf.js';
 

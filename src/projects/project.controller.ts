@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScope } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { type Page } from '../common/http/pagination.js';
+import type { Page } from '../common/http/pagination.js';
 import { IdPipe } from '../common/http/validation.js';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectView, UpdateProjectDto } from './project.dto.js';
 import { ProjectService } from './project.service.js';

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { assertId } from '../common/http/validation.js';
 import { AccessService, type Tenant } from '../auth/access.service.js';
 import { AuthCache } from '../auth/auth-cache.js';
-import { type Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
 import { ROLES_CACHE } from '../auth/users/oidc-user.service.js';
 import { UserEntity } from '../auth/users/user.entity.js';
 import { AddMemberDto, MemberView, UpdateMemberDto } from './workspace.dto.js';

@@ -33,6 +33,7 @@ export async function createTenant(app: TestApp): Promise<{ workspaceId: string;
   return { workspaceId: ws.id, key: key.key, keyId: key.id };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
 export function expectProblem(res: { status: number; headers: Record<string, string>; body: any }, status: number, field?: string): void {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toContain('application/problem+json');

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { type Page } from '../../common/http/pagination.js';
+import type { Page } from '../../common/http/pagination.js';
 import { IdPipe } from '../../common/http/validation.js';
 import { CurrentPrincipal, RequireScope } from '../decorators.js';
 import type { Principal } from '../principal.js';

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -19,7 +19,7 @@ const CACHE = 'apikey';
 type CachedKey = { entity: ApiKeyEntity } | { entity: null };
 
 @Injectable()
-export class ApiKeyService implements OnModuleInit, OnApplicationShutdown {
+export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('ApiKeys');
   private readonly pendingLastUsed = new Map<string, Date>();
   private flushTimer?: NodeJS.Timeout;
@@ -35,7 +35,9 @@ export class ApiKeyService implements OnModuleInit, OnApplicationShutdown {
     this.flushTimer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // before, not on, application shutdown: TypeORM closes its DataSource in its own
+  // onApplicationShutdown, which may run first ("Driver not Connected", last batch lost)
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.flushTimer);
     await this.flushLastUsed();
   }

@@ -1,4 +1,4 @@
-import { type LoggerService } from '@nestjs/common';
+import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger as Pino } from 'pino';
 import type { LogLevel } from '../../config/app-config.js';
 

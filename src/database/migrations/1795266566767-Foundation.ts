@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class Foundation1795266566767 implements MigrationInterface {
     name = 'Foundation1795266566767'
