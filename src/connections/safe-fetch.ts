@@ -120,17 +120,25 @@ export function createSafeFetch(opts: SafeFetchOptions): SafeFetch {
     const mode = init?.redirect ?? 'follow';
     for (let hop = 0; ; hop++) {
       await preflight(url);
-      // undici's RequestInit differs from the DOM lib's only in types; the values are the same web objects.
-      const response = (await undiciFetch(url, {
-        method,
-        headers,
-        body: body as never,
-        signal: init?.signal ?? undefined,
-        redirect: 'manual',
-        dispatcher,
-      } as never)) as unknown as Response;
+      const link = linkSignal(init?.signal ?? undefined);
+      let response: Response;
+      try {
+        // undici's RequestInit differs from the DOM lib's only in types; the values are the same web objects.
+        response = (await undiciFetch(url, {
+          method,
+          headers,
+          body: body as never,
+          signal: link.signal,
+          redirect: 'manual',
+          dispatcher,
+        } as never)) as unknown as Response;
+      } catch (e) {
+        link.done();
+        throw e;
+      }
       const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
-      if (!location || mode === 'manual') return capBody(response, opts.maxMessageBytes);
+      if (!location || mode === 'manual') return capBody(response, opts.maxMessageBytes, link.done);
+      link.done();
       await response.body?.cancel();
       if (mode === 'error') throw new TypeError(`redirect to ${location} refused`);
       if (hop >= maxRedirects) throw new TypeError('too many redirects');
@@ -149,9 +157,26 @@ export function createSafeFetch(opts: SafeFetchOptions): SafeFetch {
   return { fetch: safeFetch, close: () => dispatcher.close() };
 }
 
+/**
+ * The SDK hands one long-lived signal (its transport's) to every request. Given to undici as is,
+ * each request leaves an abort listener on it until garbage collection (thousands under load,
+ * and a MaxListenersExceeded warning). Each request gets its own signal instead, linked to the
+ * caller's and unlinked as soon as the response body ends.
+ */
+function linkSignal(parent?: AbortSignal): { signal?: AbortSignal; done: () => void } {
+  if (!parent || parent.aborted) return { signal: parent, done: () => undefined };
+  const ctrl = new AbortController();
+  const onAbort = () => ctrl.abort(parent.reason);
+  parent.addEventListener('abort', onAbort, { once: true });
+  return { signal: ctrl.signal, done: () => parent.removeEventListener('abort', onAbort) };
+}
+
 /** Wraps a response body so one message (a whole JSON body, or one SSE event) over `limit` bytes errors the stream. */
-export function capBody(response: Response, limit: number): Response {
-  if (!response.body) return response;
+export function capBody(response: Response, limit: number, onDone: () => void = () => undefined): Response {
+  if (!response.body) {
+    onDone();
+    return response;
+  }
   const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
   let size = 0;
   let lastWasNewline = false;
@@ -173,10 +198,16 @@ export function capBody(response: Response, limit: number): Response {
           if (size > limit) break;
         }
       }
-      if (size > limit) return controller.error(new MessageTooLargeError(limit));
+      if (size > limit) {
+        onDone();
+        return controller.error(new MessageTooLargeError(limit));
+      }
       controller.enqueue(chunk);
     },
+    flush: () => onDone(),
   });
+  // A body cancelled before its end keeps the link until the caller's signal aborts (the SDK
+  // aborts its transport signal on close), which bounds it by the connection's life.
   const capped = new Response(response.body.pipeThrough(limiter), {
     status: response.status,
     statusText: response.statusText,

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { DomainError } from '../common/errors/domain-error.js';
 import { BlockedAddressError, createSafeFetch } from './safe-fetch.js';
@@ -114,6 +115,17 @@ describe('safe fetch (connect time)', () => {
     const safe = createSafeFetch({ ...base, allowPrivateNetworks: true });
     const res = await safe.fetch(`http://127.0.0.2:${hopPort}/`);
     expect(await res.text()).toBe('secret internal data');
+    await safe.close();
+  });
+
+  it('leaves no abort listener on a shared signal once each response is read', async () => {
+    const safe = createSafeFetch({ ...base, allowPrivateNetworks: true });
+    const shared = new AbortController();
+    for (let i = 0; i < 30; i++) {
+      const res = await safe.fetch(`http://127.0.0.1:${targetPort}/`, { signal: shared.signal });
+      expect(await res.text()).toBe('secret internal data');
+    }
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
     await safe.close();
   });
 
