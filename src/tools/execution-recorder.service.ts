@@ -37,7 +37,7 @@ export class ExecutionRecorder implements OnApplicationShutdown {
     this.flushing = this.flushing.then(async () => {
       if (!batch.length) return;
       try {
-        await this.executions.insert(batch as never);
+        await this.insert(batch);
       } catch (e) {
         this.logger.error(`could not store ${batch.length} execution records: ${(e as Error).message}`);
       }
@@ -47,6 +47,25 @@ export class ExecutionRecorder implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.flush();
+  }
+
+  /**
+   * One INSERT of column arrays (unnest), whatever the batch size: TypeORM's multi-row insert
+   * builder was the largest single cost of a tool run under load (parameter bookkeeping).
+   */
+  private async insert(batch: Array<Partial<ExecutionEntity>>): Promise<void> {
+    const col = <K extends keyof ExecutionEntity>(k: K) => batch.map((r) => r[k] ?? null);
+    await this.executions.query(
+      `INSERT INTO executions (id, workspace_id, project_id, server_id, server_name, tool_id, tool_name, caller_id,
+         caller_kind, via, status, error_code, error_message, args, duration_ms, started_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::int[], $16::timestamptz[])`,
+      [
+        col('id'), col('workspaceId'), col('projectId'), col('serverId'), col('serverName'), col('toolId'), col('toolName'),
+        col('callerId'), col('callerKind'), batch.map((r) => r.via ?? 'rest'), col('status'), col('errorCode'), col('errorMessage'),
+        batch.map((r) => (r.args == null ? null : JSON.stringify(r.args))), col('durationMs'), batch.map((r) => r.startedAt?.toISOString() ?? null),
+      ],
+    );
   }
 }
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScope } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { IdPipe } from '../common/http/validation.js';
+import { RunBodyPipe, type RunBody } from './run-body.pipe.js';
 import { ToolRefPipe } from './tool-ref.pipe.js';
 import { RefreshResultView, RunResultView, RunToolDto, ToolView, UpdateToolDto } from './tool.dto.js';
 import { ToolCatalogService } from './tool-catalog.service.js';
@@ -51,15 +52,20 @@ export class ToolController {
     return this.catalog.setEnabled(p, id, toolId, dto.enabled);
   }
 
+  /**
+   * The hot path: the body is checked by RunBodyPipe rather than the global class-validator pipe
+   * (a tenth of a run's CPU under load went to class-transformer/class-validator for this one field).
+   */
   @Post('tools/:toolId/run')
   @RequireScope('execute')
   @HttpCode(200)
+  @ApiBody({ type: RunToolDto })
   run(
     @CurrentPrincipal() p: Principal,
     @Param('id', new IdPipe('mcp')) id: string,
     @Param('toolId', ToolRefPipe) toolId: string,
-    @Body() dto: RunToolDto,
+    @Body(RunBodyPipe) body: RunBody,
   ): Promise<RunResultView> {
-    return this.runner.run(p, id, toolId, dto.args ?? {});
+    return this.runner.run(p, id, toolId, body.args ?? {});
   }
 }

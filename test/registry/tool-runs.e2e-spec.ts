@@ -63,6 +63,11 @@ describe('registry, tools and runs against real MCP servers', () => {
       expectProblem(res, 400, 'args.message');
       const missing = await app.request('POST', `/api/mcp-servers/${id}/tools/echo/run`, { token: a.key, body: { args: {} } });
       expectProblem(missing, 400, 'args.message');
+      const extra = await app.request('POST', `/api/mcp-servers/${id}/tools/echo/run`, { token: a.key, body: { args: { message: 'x' }, argz: 1 } });
+      expectProblem(extra, 400, 'argz');
+      const notObject = await app.request('POST', `/api/mcp-servers/${id}/tools/echo/run`, { token: a.key, body: { args: ['x'] } });
+      expectProblem(notObject, 400, 'args');
+      expectProblem(await app.request('POST', `/api/mcp-servers/${id}/tools/echo/run`, { token: a.key, raw: '[1]' }), 400, 'body');
     });
   });
 
