@@ -106,3 +106,28 @@ describe('rate limits', () => {
     expect((await app.request('GET', '/api/projects', { token: other.key })).status).toBe(200);
   });
 });
+
+describe('key cache across replicas', () => {
+  let one: TestApp;
+  let two: TestApp;
+  beforeAll(async () => {
+    one = await startTestApp();
+    two = await startTestApp({ databaseUrl: one.databaseUrl });
+  });
+  afterAll(async () => {
+    await two?.stop();
+    await one?.stop();
+  });
+
+  it('a key revoked on one replica is refused by the other, which had it cached', async () => {
+    const t = await createTenant(one);
+    expect((await two.request('GET', '/api/projects', { token: t.key })).status).toBe(200); // now cached on two
+    expect((await one.request('DELETE', `/api/api-keys/${t.keyId}`)).status).toBe(204);
+    let status = 200;
+    for (let i = 0; i < 40 && status === 200; i++) {
+      await sleep(50);
+      status = (await two.request('GET', '/api/projects', { token: t.key })).status;
+    }
+    expect(status).toBe(401);
+  });
+});
