@@ -4,24 +4,15 @@
  * without a pool pays), at concurrency 1 and 16. Everything runs in this process on 127.0.0.1.
  */
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Pool } from 'undici';
-import { createApp, type PatchbayApp } from '../src/app.factory.js';
-import { AppConfig } from '../src/config/app-config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.launcher.js';
+import { loadLoop, startBenchApp, type BenchApp, type BenchResult } from './lib.js';
 
-export interface BenchResult {
-  name: string;
-  figures: Record<string, number | string>;
-  notes?: string[];
-}
+export type { BenchResult };
 
 export const EVERYTHING_BIN = resolve(process.cwd(), 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
-const ADMIN = 'pba_bench_admin_key_0123456789abcdef';
 
 export interface Measured {
   calls: number;
@@ -31,25 +22,11 @@ export interface Measured {
   p99: number;
 }
 
-/** Runs `call` with `concurrency` workers until `count` calls are done or `maxMs` passed. Latencies in ms. */
+/** `call` with `concurrency` workers until `count` calls or `maxMs` (lib's loadLoop); any failed call fails the bench. */
 export async function measure(call: () => Promise<unknown>, concurrency: number, count: number, maxMs = 20_000): Promise<Measured> {
-  const lat: number[] = [];
-  let started = 0;
-  const t0 = performance.now();
-  const deadline = t0 + maxMs;
-  const worker = async () => {
-    while (started < count && performance.now() < deadline) {
-      started++;
-      const s = performance.now();
-      await call();
-      lat.push(performance.now() - s);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - t0) / 1000;
-  lat.sort((a, b) => a - b);
-  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-  return { calls: lat.length, seconds, throughput: lat.length / seconds, p50: q(0.5), p99: q(0.99) };
+  const s = await loadLoop({ concurrency, seconds: maxMs / 1000, count, fn: () => call() });
+  if (s.errors) throw new Error(`${s.errors} of ${s.requests} calls failed`);
+  return { calls: s.requests, seconds: s.seconds, throughput: s.requests / s.seconds, p50: s.p50, p99: s.p99 };
 }
 
 export function put(figures: Record<string, number | string>, prefix: string, m: Measured): void {
@@ -68,48 +45,34 @@ export async function directEverything(): Promise<Client> {
 }
 
 export interface BenchPatchbay {
-  app: PatchbayApp;
+  app: BenchApp;
   url: string;
   key: string;
   workspaceId: string;
+  /** JSON request answering the status too (the admin key unless `token` is given). */
   request(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON
   stop(): Promise<void>;
 }
 
-/** A warm-able Patchbay on its own embedded PostgreSQL, with generous limits and quiet logs. */
+/** A bench Patchbay (bench/lib.ts) that may run stdio `node` and reach loopback, with a workspace and an execute key. */
 export async function startPatchbay(): Promise<BenchPatchbay> {
-  const dir = mkdtempSync(join(tmpdir(), 'patchbay-bench-'));
-  chmodSync(dir, 0o755); // initdb runs as an unprivileged user when we are root
-  const db: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: dir });
-  const big = '10000000';
-  const config = AppConfig.fromEnv({
-    NODE_ENV: 'test', PATCHBAY_DATA_DIR: dir, ADMIN_API_KEY: ADMIN, LOG_LEVEL: 'warn', MONITOR_ENABLED: 'false',
+  const app = await startBenchApp({
     MCP_STDIO_COMMANDS: 'node', MCP_ALLOW_PRIVATE_NETWORKS: 'true',
-    RATE_LIMIT_PER_KEY_PER_MINUTE: big, RATE_LIMIT_PER_WORKSPACE_PER_MINUTE: big,
-    TOOL_RUNS_PER_KEY_PER_MINUTE: big, TOOL_RUNS_PER_WORKSPACE_PER_MINUTE: big,
     TOOL_RUNS_CONCURRENT_PER_KEY: '1000', TOOL_RUNS_CONCURRENT_PER_WORKSPACE: '1000',
   });
-  const app = await createApp(config, { databaseUrl: db.url });
-  await app.app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.app.getHttpServer().address() as { port: number }).port}`;
-  const request = async (method: string, path: string, body?: unknown, token = ADMIN) => {
-    const res = await fetch(url + path, {
+  const request = async (method: string, path: string, body?: unknown, token = app.adminKey) => {
+    const res = await fetch(app.url + path, {
       method, body: body === undefined ? undefined : JSON.stringify(body),
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
-  const ws = await request('POST', '/api/workspaces', { name: 'bench' });
-  const key = await request('POST', '/api/api-keys', { workspaceId: ws.body.id, name: 'bench', scopes: ['read', 'write', 'execute'] });
-  return {
-    app, url, request, key: key.body.key, workspaceId: ws.body.id,
-    async stop() {
-      await app.close();
-      await db.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const ws = await app.request<{ id: string }>('POST', '/api/workspaces', { body: { name: 'bench' } });
+  const key = await app.request<{ key: string }>('POST', '/api/api-keys', {
+    body: { workspaceId: ws.id, name: 'bench', scopes: ['read', 'write', 'execute'] },
+  });
+  return { app, url: app.url, request, key: key.key, workspaceId: ws.id, stop: () => app.stop() };
 }
 
 export async function run(): Promise<BenchResult> {
