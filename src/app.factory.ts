@@ -3,10 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { createPino, PinoNestLogger } from './common/logging/logger.js';
-import { ProblemFilter, toProblem } from './common/http/problem.filter.js';
+import { ProblemFilter } from './common/http/problem.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.launcher.js';
@@ -38,10 +39,11 @@ export async function createApp(
   const pino = createPino(config.logLevel, opts.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
-    disableRequestLogging: true,
+    // Fastify's own per-request lines are off; the onResponse hook below writes one line per request.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     // `/v1/mcp-servers/` (Letta's client) and `/v1/mcp-servers` are the same route.
-    ignoreTrailingSlash: true,
+    routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -64,12 +66,6 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
-  // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
-  fastify.setErrorHandler((err, req, reply) => {
-    const { problem } = toProblem(err);
-    problem.requestId = String(req.id);
-    void reply.status(problem.status).type('application/problem+json').send(problem);
-  });
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
     done();

@@ -52,7 +52,9 @@ export function toProblem(exception: unknown): { problem: Problem; headers?: Rec
       typeof body === 'object' && body && 'message' in body
         ? String((body as { message: unknown }).message)
         : exception.message;
-    return { problem: base(status, codeFor(status), message) };
+    // Fastify's body-parser errors reach us mapped by Nest to plain HttpExceptions.
+    const code = status === 400 && /not valid JSON|Unexpected (token|end)/i.test(message) ? 'malformed_json' : codeFor(status);
+    return { problem: base(status, code, message) };
   }
   const err = exception as { code?: string; statusCode?: number; message?: string } | undefined;
   if (err?.code && FASTIFY_CODES[err.code]) {

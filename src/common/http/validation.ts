@@ -9,12 +9,19 @@ function flatten(errors: CvError[], parent = ''): FieldError[] {
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
       out.push({
         field,
-        message: rule === 'whitelistValidation' ? 'unknown field' : message.replace(/^property \S+ /, ''),
+        message: rule === 'whitelistValidation' ? 'unknown field' : stripName(message, e.property),
       });
     }
     if (e.children?.length) out.push(...flatten(e.children, field));
   }
   return out;
+}
+
+/** class-validator says "name must be a string"; the field is named apart, so say "must be a string". */
+function stripName(message: string, property: string): string {
+  if (message.startsWith(`property ${property} `)) return message.slice(property.length + 10);
+  if (message.startsWith(`${property} `)) return message.slice(property.length + 1);
+  return message;
 }
 
 /** Global DTO validation: unknown fields refused, each bad field named in `errors[]`. */
