@@ -167,7 +167,11 @@ export class McpClientAdapter {
     const inner = this.transport.onmessage;
     this.transport.onmessage = (message, extra) => {
       this.lastInboundAt = Date.now();
-      inner?.(message, extra);
+      // The SDK runs notification handlers in a microtask but settles responses at once (dropping
+      // the request's progress handler): a progress notification read in the same chunk as its
+      // response was lost. Responses wait one microtask, behind the notifications before them.
+      if ('id' in message && ('result' in message || 'error' in message)) queueMicrotask(() => inner?.(message, extra));
+      else inner?.(message, extra);
     };
   }
 

@@ -69,11 +69,13 @@ export class GatewayServers {
     if (!hit) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
     try {
       const usable = await this.servers.usable(principal, hit.server.id, 'execute');
+      const progress = progressRelay(params._meta?.progressToken, extra);
       const { result } = await this.runs.execute(principal, usable, hit.tool, params.arguments ?? {}, {
         via: 'gateway',
         signal: extra.signal,
-        onProgress: progressRelay(params._meta?.progressToken, extra),
+        onProgress: progress.onProgress,
       });
+      await progress.settled();
       return result;
     } catch (e) {
       return toolFailure(e);
@@ -121,8 +123,11 @@ export class GatewayServers {
       else delete params._meta;
     }
     tracker?.inflight.push(extra.requestId);
+    const progress = progressRelay(token, extra);
     try {
-      return await channel.request({ method: request.method, params }, { signal: extra.signal, onProgress: progressRelay(token, extra) });
+      const result = await channel.request({ method: request.method, params }, { signal: extra.signal, onProgress: progress.onProgress });
+      await progress.settled();
+      return result;
     } catch (e) {
       if (request.method === 'tools/call') return toolFailure(e);
       throw toMcpError(e);
@@ -132,8 +137,20 @@ export class GatewayServers {
   }
 }
 
-/** Re-emits upstream progress to the downstream client under the token it chose. */
-function progressRelay(token: string | number | undefined, extra: Extra): ((p: Progress) => void) | undefined {
-  if (token === undefined) return undefined;
-  return (p) => void extra.sendNotification({ method: 'notifications/progress', params: { ...p, progressToken: token } }).catch(() => undefined);
+/**
+ * Re-emits upstream progress to the downstream client under the token it chose. `settled()` is
+ * awaited before the result goes back: on a stateless request the response closes the stream,
+ * so a notification still being written would be lost (seen: the last of three, now and then).
+ */
+function progressRelay(token: string | number | undefined, extra: Extra): { onProgress?: (p: Progress) => void; settled(): Promise<void> } {
+  if (token === undefined) return { settled: async () => undefined };
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    onProgress: (p) => {
+      chain = chain.then(() => extra.sendNotification({ method: 'notifications/progress', params: { ...p, progressToken: token } })).catch(() => undefined);
+    },
+    settled: async () => {
+      await chain;
+    },
+  };
 }
