@@ -10,6 +10,7 @@ import { outcomeOf, ServerStatusService, type CheckOutcome } from '../monitor/se
 import { ToolCatalogService } from '../tools/tool-catalog.service.js';
 import { isAuthorizationRequired } from './oauth.errors.js';
 import { oauthConfigOf, usesOAuth } from './oauth-server-config.js';
+import { FlowStarterCheck } from './flow-starter.check.js';
 import { UpstreamOAuthService } from './upstream-oauth.service.js';
 
 export interface AuthorizationOffer {
@@ -35,6 +36,7 @@ export class OAuthConnectService {
     private readonly status: ServerStatusService,
     private readonly catalog: ToolCatalogService,
     private readonly box: SecretBox,
+    private readonly starters: FlowStarterCheck,
   ) {}
 
   /**
@@ -68,9 +70,13 @@ export class OAuthConnectService {
    * time, the tools are listed.
    */
   async complete(query: Record<string, string | string[] | undefined>): Promise<CallbackResult> {
-    const done = await this.oauth.completeAuthorization(query, async (id) => {
+    const done = await this.oauth.completeAuthorization(query, async (id, principalId) => {
       const row = await this.rows.findOne({ where: { id } });
-      return row && usesOAuth(row) ? oauthConfigOf(this.box, row) : null;
+      if (!row || !usesOAuth(row)) return null;
+      // The flow may have been started minutes ago: the key revoked or the member removed since
+      // must not finish it (checked before the code is exchanged).
+      if (!(await this.starters.mayStillWrite(principalId, row.workspaceId))) return null;
+      return oauthConfigOf(this.box, row);
     });
     this.logger.log(`server ${done.serverId} authorized over OAuth (flow started by ${done.principalId})`);
     const usable = await this.servers.usableById(done.serverId);

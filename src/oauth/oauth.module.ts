@@ -6,6 +6,7 @@ import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
 import { MonitorModule } from '../monitor/monitor.module.js';
 import { ToolsModule } from '../tools/tools.module.js';
 import { OAuthCallbackController, OAuthTokenController } from './oauth.controller.js';
+import { FlowStarterCheck } from './flow-starter.check.js';
 import { OAuthConnectService } from './oauth-connect.service.js';
 import { OAuthHttp } from './oauth-http.js';
 import { OAuthTargetDecorator } from './oauth-target.decorator.js';
@@ -47,6 +48,7 @@ import { UpstreamOAuthService } from './upstream-oauth.service.js';
     UpstreamOAuthService,
     OAuthTargetDecorator,
     OAuthConnectService,
+    FlowStarterCheck,
   ],
   exports: [UpstreamOAuthService, OAuthConnectService, OAUTH_STORE],
 })

@@ -50,7 +50,8 @@ export interface AccessTokenOptions {
   rejectedToken?: string;
 }
 
-export type ServerLoader = (serverId: string) => Promise<OAuthServerConfig | null>;
+/** The server a callback's state names, or null when it is gone or the flow's starter may no longer touch it. */
+export type ServerLoader = (serverId: string, principalId: string) => Promise<OAuthServerConfig | null>;
 
 interface Cached<T> {
   at: number;
@@ -170,7 +171,7 @@ export class UpstreamOAuthService {
     const error = params.get('error');
     if (error) throw OAuthErrors.denied(error, params.get('error_description') ?? undefined);
 
-    const server = await loadServer(rec.serverId);
+    const server = await loadServer(rec.serverId, rec.principalId);
     if (!server) throw new NotFoundError('MCP server');
     const as = await this.authorizationServer(rec.issuer, server);
     const client = await resolveClient(this.identity, server, as, false);

@@ -107,6 +107,18 @@ describe('OAuth: connecting a protected MCP server', () => {
     expect(denied.text).toContain('access_denied');
   });
 
+  it('does not finish a flow whose starter lost access meanwhile (key revoked before the browser returned)', async () => {
+    const { id } = await createOAuthServer(w);
+    const starter = await createKey(w.app, w.tenant.workspaceId, ['read', 'write']);
+    const started = await w.call('POST', `/api/mcp-servers/${id}/connect`, undefined, starter.key);
+    expect(typeof started.body.authorizationUrl).toBe('string');
+    const callback = await approve(w, started.body.authorizationUrl);
+    expect((await w.call('DELETE', `/api/api-keys/${starter.id}`)).status).toBe(204);
+    const page = await openCallback(w, callback);
+    expect(page.status).toBe(400);
+    expect(await w.tokens(id)).toBeNull();
+  });
+
   it('DELETE .../oauth forgets the tokens; runs then ask for authorization and /connect offers a new URL', async () => {
     const { id } = await createOAuthServer(w);
     await authorizeServer(w, id);
