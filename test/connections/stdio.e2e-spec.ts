@@ -96,3 +96,18 @@ describe('stdio connections', () => {
     await off.closeAll();
   });
 });
+
+describe('progress read in the same chunk as the result', () => {
+  it('reaches the caller in full, before the call resolves', async () => {
+    const pool = testPool();
+    try {
+      const progress: number[] = [];
+      const t = target({ transport: 'stdio', command: 'node', args: [join(import.meta.dirname, '../peers/burst-peer.cjs')] });
+      const result = await pool.callTool(t, 'burst', {}, { onProgress: (p) => progress.push(p.progress) });
+      expect(textOf(result)).toBe('done');
+      expect(progress).toEqual([1, 2, 3]);
+    } finally {
+      await pool.closeAll();
+    }
+  });
+});
