@@ -11,15 +11,3 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (c, m) => `${c.replace(/Controller$/, '')}_${m}` });
 }
-
-/** Stable text for the committed openapi.json (sorted keys, trailing newline). */
-export function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
-    }
-    return v;
-  };
-  return JSON.stringify(sort(value), null, 2) + '\n';
-}

@@ -9,7 +9,8 @@ import { McpServerService, type UsableServer } from '../mcp-servers/mcp-server.s
 import { ToolCatalogService } from '../tools/tool-catalog.service.js';
 import { ConnectionCheckService, type ProbeResult } from './connection-check.service.js';
 import { MonitorMetrics } from './monitor-metrics.js';
-import { nextDelayMs, pollDelayMs, toolsHashOf } from './schedule.js';
+import { toolListHash } from '../tools/tool-hash.js';
+import { nextDelayMs, pollDelayMs } from './schedule.js';
 import { ServerLeases } from './server-leases.js';
 import { outcomeOf, ServerStatusService, statusOf, type CheckOutcome } from './server-status.service.js';
 
@@ -170,7 +171,7 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
     this.metrics.checks.inc({ outcome: label });
     if (!outcome.ok) this.metrics.failures.inc({ status: outcome.status, code: outcome.error.split(':', 1)[0] });
     // A fresh connection listed the tools: refresh the stored copy only when the list changed.
-    if (usable && probe?.tools && !this.stopping && toolsHashOf(probe.tools) !== server.toolsHash) {
+    if (usable && probe?.tools && !this.stopping && toolListHash(probe.tools) !== server.toolsHash) {
       await this.catalog.refreshUsable(usable).catch((e: Error) => {
         this.metrics.errors.inc({ stage: 'refresh_tools' });
         this.logger.warn(`refreshing the tools of ${server.id} failed: ${e.message}`);

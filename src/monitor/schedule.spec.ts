@@ -1,4 +1,4 @@
-import { JITTER, nextDelayMs, pollDelayMs, toolsHashOf } from './schedule.js';
+import { JITTER, nextDelayMs, pollDelayMs } from './schedule.js';
 
 describe('monitor schedule', () => {
   const mid = () => 0.5;
@@ -22,13 +22,5 @@ describe('monitor schedule', () => {
     expect(pollDelayMs(300, mid)).toBe(75);
     expect(pollDelayMs(60_000, mid)).toBe(2000);
     expect(pollDelayMs(100, mid)).toBe(50);
-  });
-
-  it('hashes a tool list independently of order and key order', () => {
-    const a = { name: 'a', inputSchema: { type: 'object', properties: { x: { type: 'string' } } } };
-    const b = { name: 'b', inputSchema: { type: 'object' } };
-    const a2 = { inputSchema: { properties: { x: { type: 'string' } }, type: 'object' }, name: 'a' };
-    expect(toolsHashOf([a, b])).toBe(toolsHashOf([b, a2]));
-    expect(toolsHashOf([a])).not.toBe(toolsHashOf([a, b]));
   });
 });

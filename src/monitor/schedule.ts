@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { stableJson } from '../openapi.js';
-
 /** Share of the delay added or removed at random, so servers registered together spread out. */
 export const JITTER = 0.1;
 
@@ -17,17 +14,4 @@ export function nextDelayMs(failures: number, intervalMs: number, maxMs: number,
 export function pollDelayMs(intervalMs: number, random: () => number = Math.random): number {
   const base = Math.min(2_000, Math.max(50, intervalMs / 4));
   return Math.round(base * (0.8 + 0.4 * random()));
-}
-
-/**
- * The hash ToolCatalogService stores as `tools_hash` for a tool list: each whole definition hashed,
- * the sorted hashes hashed again. Equal hashes mean a refresh would change nothing.
- */
-export function toolsHashOf(tools: readonly object[]): string {
-  const hashes = tools.map((t) => sha256(stableJson(t))).sort();
-  return sha256(stableJson(hashes));
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
 }

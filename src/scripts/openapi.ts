@@ -11,7 +11,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module.js';
 import { AppConfig } from '../config/app-config.js';
-import { buildOpenApi, stableJson } from '../openapi.js';
+import { stableJson } from '../common/stable-json.js';
+import { buildOpenApi } from '../openapi.js';
 
 /** The repository root: the nearest folder above this file holding package.json. */
 function repoRoot(): string {

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { DataSource, type Repository } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
@@ -10,9 +9,9 @@ import { ConnectionPool } from '../connections/index.js';
 import { NotifyBus } from '../database/notify-bus.js';
 import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 import { McpServerService, type UsableServer } from '../mcp-servers/mcp-server.service.js';
-import { stableJson } from '../openapi.js';
 import type { RefreshResultView, ToolView } from './tool.dto.js';
 import { ToolEntity } from './tool.entity.js';
+import { definitionHash, toolSetHash } from './tool-hash.js';
 
 export const TOOLS_CHANGED = 'patchbay_tools_changed';
 
@@ -94,7 +93,7 @@ export class ToolCatalogService implements OnModuleInit {
     const incoming = new Map<string, { def: Record<string, unknown>; hash: string }>();
     for (const t of upstream) {
       const def = t as unknown as Record<string, unknown>;
-      incoming.set(t.name, { def, hash: hashOf(def) });
+      incoming.set(t.name, { def, hash: definitionHash(def) });
     }
     const result = await this.db.transaction(async (tx) => {
       // Another replica refreshing the same server waits here and then sees our rows.
@@ -118,7 +117,7 @@ export class ToolCatalogService implements OnModuleInit {
         }
       }
       if (removed.length) await repo.delete(removed.map((t) => t.id));
-      const setHash = hashOf([...incoming.values()].map((v) => v.hash).sort());
+      const setHash = toolSetHash([...incoming.values()].map((v) => v.hash));
       await tx.getRepository(McpServerEntity).update(
         { id: server.id, workspaceId: server.workspaceId },
         { toolCount: incoming.size, toolsHash: setHash, toolsRefreshedAt: new Date() },
@@ -178,10 +177,6 @@ export class ToolCatalogService implements OnModuleInit {
       if (fresh && !fresh.server.toolsRefreshedAt) await this.refreshUsable(fresh);
     }
   }
-}
-
-function hashOf(value: unknown): string {
-  return createHash('sha256').update(stableJson(value)).digest('hex');
 }
 
 type ToolFields = Pick<ToolEntity, 'title' | 'description' | 'inputSchema' | 'outputSchema' | 'annotations' | 'definition' | 'definitionHash'>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stableJson } from '../../src/openapi.js';
+import { stableJson } from '../../src/common/stable-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const COMMITTED = join(import.meta.dirname, '../../openapi.json');
