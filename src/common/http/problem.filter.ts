@@ -30,7 +30,7 @@ const TITLES: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-/** Fastify's own errors (body parsing, size) carry these codes. */
+/** Fastify's own errors (body parsing, size) carry these codes; Nest passes them on as `cause`. */
 const FASTIFY_CODES: Record<string, { status: number; code: string; detail: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', detail: 'Request body is larger than 1 MiB' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', detail: 'Send application/json' },
@@ -46,24 +46,18 @@ export function toProblem(exception: unknown): { problem: Problem; headers?: Rec
     };
   }
   if (exception instanceof HttpException) {
+    // Fastify's own errors (body parsing, size) arrive mapped by Nest, the original as `cause`.
+    const fastify = FASTIFY_CODES[(exception.cause as { code?: string } | undefined)?.code ?? ''];
+    if (fastify) return { problem: base(fastify.status, fastify.code, fastify.detail) };
     const status = exception.getStatus();
     const body = exception.getResponse();
     const message =
       typeof body === 'object' && body && 'message' in body
         ? String((body as { message: unknown }).message)
         : exception.message;
-    // Fastify's body-parser errors reach us mapped by Nest to plain HttpExceptions.
-    const code = status === 400 && /not valid JSON|Unexpected (token|end)/i.test(message) ? 'malformed_json' : codeFor(status);
-    return { problem: base(status, code, message) };
+    return { problem: base(status, codeFor(status), message) };
   }
-  const err = exception as { code?: string; statusCode?: number; message?: string } | undefined;
-  if (err?.code && FASTIFY_CODES[err.code]) {
-    const f = FASTIFY_CODES[err.code];
-    return { problem: base(f.status, f.code, f.detail) };
-  }
-  if (err instanceof SyntaxError || (err?.statusCode === 400 && /JSON/i.test(err.message ?? ''))) {
-    return { problem: base(400, 'malformed_json', 'Body is not valid JSON') };
-  }
+  const err = exception as { statusCode?: number; message?: string } | undefined;
   if (err?.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return { problem: base(err.statusCode, codeFor(err.statusCode), err.message ?? TITLES[err.statusCode]) };
   }
