@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { LRUCache } from 'lru-cache';
 import { ValidationError } from '../common/errors/domain-error.js';
-import { fieldOf } from '../mcp-servers/connectors/connector-catalog.js';
+import { schemaErrors } from '../common/http/schema-errors.js';
 
 // ajv-formats is CommonJS with a default export; under ESM the function sits on `.default`.
 type AddFormats = (ajv: Ajv) => Ajv;
@@ -35,7 +35,7 @@ export class ArgsValidator {
       this.compiled.set(hash, fn);
     }
     if (fn === 'unchecked' || fn(args)) return;
-    const errors = (fn.errors ?? []).map((e) => ({ field: fieldOf('args', e), message: e.message ?? 'is invalid' }));
+    const errors = schemaErrors('args', fn.errors);
     throw new ValidationError(errors, `Arguments do not match the tool's input schema: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
   }
 }

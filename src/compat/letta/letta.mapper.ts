@@ -1,5 +1,5 @@
 import { ValidationError, type FieldError } from '../../common/errors/domain-error.js';
-import type { McpServerView } from '../../mcp-servers/mcp-server.dto.js';
+import type { McpServerView, UpdateMcpServerDto } from '../../mcp-servers/mcp-server.dto.js';
 import type { Transport } from '../../mcp-servers/mcp-server.entity.js';
 import { MASK } from '../../mcp-servers/server-sealing.js';
 import type { RefreshResultView, RunResultView, ToolView } from '../../tools/tool.dto.js';
@@ -9,19 +9,10 @@ export const LETTA_RETURN_CHAR_LIMIT = 50_000;
 
 type Json = Record<string, unknown>;
 
-/** Canonical create/update fields, as the registry takes them. */
-export interface CanonicalFields {
-  name?: string;
-  transport?: Transport;
-  url?: string;
-  command?: string;
-  args?: string[];
-  env?: Record<string, string>;
-  headers?: Record<string, string>;
+/** The canonical create/update fields a Letta body maps to (the registry's own DTO, in part). */
+export type CanonicalFields = Pick<UpdateMcpServerDto, 'name' | 'transport' | 'url' | 'command' | 'args' | 'env' | 'headers' | 'apiKey' | 'authHeader'> & {
   authType?: 'none' | 'api_key';
-  apiKey?: string | null;
-  authHeader?: string;
-}
+};
 
 /** Where each canonical field came from in a Letta body, to name it in a 422. */
 export interface LettaFieldMap {

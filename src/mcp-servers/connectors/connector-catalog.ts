@@ -1,5 +1,6 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import type { FieldError } from '../../common/errors/domain-error.js';
+import { schemaErrors } from '../../common/http/schema-errors.js';
 import type { Transport } from '../mcp-server.entity.js';
 
 /** What a template contributes to a server's configuration. */
@@ -123,18 +124,11 @@ export function findConnector(id: string): ConnectorTemplate | undefined {
 export function validateConnectorConfig(template: ConnectorTemplate, config: Record<string, unknown>): FieldError[] {
   const validate = validators.get(template.id)!;
   if (validate(config)) return [];
-  return (validate.errors ?? []).map((e) => ({ field: fieldOf('connectorConfig', e), message: e.message ?? 'is invalid' }));
+  return schemaErrors('connectorConfig', validate.errors);
 }
 
 /** The config with secret properties removed, for storing in clear. */
 export function publicConfig(template: ConnectorTemplate, config: Record<string, unknown>): Record<string, unknown> {
   const props = (template.configSchema.properties ?? {}) as Record<string, { 'x-secret'?: boolean }>;
   return Object.fromEntries(Object.entries(config).filter(([k]) => !props[k]?.['x-secret']));
-}
-
-export function fieldOf(root: string, e: ErrorObject): string {
-  const path = e.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('');
-  const missing = e.keyword === 'required' ? `.${(e.params as { missingProperty: string }).missingProperty}` : '';
-  const extra = e.keyword === 'additionalProperties' ? `.${(e.params as { additionalProperty: string }).additionalProperty}` : '';
-  return `${root}${path}${missing}${extra}`;
 }
