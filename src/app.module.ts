@@ -13,6 +13,7 @@ import { GatewayModule } from './gateway/gateway.module.js';
 import { OAuthModule } from './oauth/oauth.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { CompatModule } from './compat/compat.module.js';
+import { ConnectModule } from './connect/connect.module.js';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         MonitorModule,
         GatewayModule,
         OAuthModule,
+        ConnectModule,
         ResourcesModule,
         CompatModule,
       ],

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../config/app-config.js';
+import { LifecycleEvents } from '../database/lifecycle-events.js';
 import { NotifyBus } from '../database/notify-bus.js';
 
 const CHANNEL = 'patchbay_auth_invalidate';
@@ -17,6 +18,7 @@ export class AuthCache implements OnModuleInit {
   constructor(
     private readonly config: AppConfig,
     private readonly bus: NotifyBus,
+    private readonly lifecycle: LifecycleEvents,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -24,6 +26,10 @@ export class AuthCache implements OnModuleInit {
       const [name, key] = splitOnce(payload);
       if (key === '*') this.caches.get(name)?.clear();
       else this.caches.get(name)?.delete(key);
+    });
+    // A deleted workspace takes its keys and memberships with it: no resolved bearer may outlive it, on any replica.
+    this.lifecycle.on((e) => {
+      if (e.kind === 'workspace.deleted') for (const c of this.caches.values()) c.clear();
     });
   }
 

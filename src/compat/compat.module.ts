@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
-import { MonitorModule } from '../monitor/monitor.module.js';
+import { ConnectModule } from '../connect/connect.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { ToolsModule } from '../tools/tools.module.js';
@@ -13,7 +13,7 @@ import { ProjectServersService } from './project/project-servers.service.js';
 
 /** Letta's and the project-style MCP server APIs: thin mappers onto the registry, tools, monitor and resources. */
 @Module({
-  imports: [McpServersModule, ToolsModule, MonitorModule, ProjectsModule, ResourcesModule],
+  imports: [McpServersModule, ToolsModule, ConnectModule, ProjectsModule, ResourcesModule],
   controllers: [LettaController, ProjectServersController],
   providers: [CompatTenancy, LettaService, LettaConnectService, ProjectServersService],
 })

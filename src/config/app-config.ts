@@ -29,6 +29,8 @@ export class AppConfig {
   readonly monitorLeaseMs!: number;
   /** Longest wait between checks of a failing server (MONITOR_BACKOFF_MAX_MS; default 10 intervals, at most 30 min). */
   readonly monitorBackoffMaxMs!: number;
+  /** A connect lists a server's tools again when they were listed longer ago than this (TOOLS_STALE_MS). */
+  readonly toolsStaleMs!: number;
   /** Comment line sent on every idle /api/events stream this often (SSE_HEARTBEAT_MS). */
   readonly sseHeartbeatMs!: number;
   readonly stdioCommands!: string[] | 'catalog';
@@ -119,6 +121,7 @@ function monitorSettings(env: NodeJS.ProcessEnv) {
     monitorLeaseMs: int(env, 'MONITOR_LEASE_MS', 60_000, 1_000, 3_600_000),
     monitorBackoffMaxMs: int(env, 'MONITOR_BACKOFF_MAX_MS', defaultBackoff, 100, 86_400_000),
     sseHeartbeatMs: int(env, 'SSE_HEARTBEAT_MS', 15_000, 50, 600_000),
+    toolsStaleMs: int(env, 'TOOLS_STALE_MS', 3_600_000, 0, 604_800_000),
   };
 }
 

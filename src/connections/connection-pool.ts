@@ -181,6 +181,12 @@ export class ConnectionPool implements OnApplicationShutdown {
     if (entry) await this.closeEntry(entry);
   }
 
+  /** Closes every pooled client whose target matches (the servers of a deleted project or workspace). */
+  async closeWhere(match: (target: UpstreamTarget) => boolean): Promise<void> {
+    const ids = [...this.entries.values()].filter((e) => match(e.target)).map((e) => e.target.serverId);
+    await Promise.all(ids.map((id) => this.closeServer(id)));
+  }
+
   async closeAll(): Promise<void> {
     const all = [...this.entries.values()];
     this.entries.clear();

@@ -7,6 +7,8 @@ export type McpTransport = 'streamable_http' | 'sse' | 'stdio';
 export interface UpstreamTarget {
   serverId: string;
   workspaceId: string;
+  /** The project the server belongs to, if any (a deleted project ends its connections). */
+  projectId?: string | null;
   transport: McpTransport;
   /** http(s) endpoint for `streamable_http` / `sse`. */
   url?: string;

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.options.js';
+import { LifecycleEvents } from './lifecycle-events.js';
 import { NotifyBus } from './notify-bus.js';
 import { PlatformSettingEntity } from './platform-setting.entity.js';
 
@@ -14,8 +15,8 @@ export class DatabaseModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(url, poolSize), migrationsRun: true, migrationsTransactionMode: 'each' }),
         TypeOrmModule.forFeature([PlatformSettingEntity]),
       ],
-      providers: [NotifyBus],
-      exports: [NotifyBus, TypeOrmModule],
+      providers: [NotifyBus, LifecycleEvents],
+      exports: [NotifyBus, LifecycleEvents, TypeOrmModule],
     };
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { LRUCache } from 'lru-cache';
-import type { Repository } from 'typeorm';
-import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
-import { McpServerService } from '../mcp-servers/mcp-server.service.js';
+import { LifecycleEvents } from '../database/lifecycle-events.js';
+import type { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
+import { ServerRepository } from '../mcp-servers/server.repository.js';
 import { ToolCatalogService } from '../tools/tool-catalog.service.js';
 import type { ToolEntity } from '../tools/tool.entity.js';
 import type { GatewayScope } from './gateway-scope.service.js';
@@ -36,24 +35,19 @@ export class AggregateCatalogService implements OnModuleInit {
   private readonly logger = new Logger('GatewayCatalog');
   private readonly cache = new LRUCache<string, ScopeCatalogue>({ max: 5_000, ttl: 60_000 });
   private readonly building = new Map<string, Promise<ScopeCatalogue>>();
-  private readonly serverWorkspace = new LRUCache<string, string>({ max: 50_000 });
   private readonly listeners = new Set<(matches: ScopeMatcher) => void>();
   private generation = 0;
 
   constructor(
-    @InjectRepository(McpServerEntity) private readonly repo: Repository<McpServerEntity>,
+    private readonly rows: ServerRepository,
     private readonly catalog: ToolCatalogService,
-    private readonly servers: McpServerService,
+    private readonly lifecycle: LifecycleEvents,
   ) {}
 
   onModuleInit(): void {
     this.catalog.onToolsChanged((serverId, workspaceId) => this.invalidate((s) => s.workspaceId === workspaceId || !!s.serverIds?.has(serverId)));
-    this.servers.onChange((serverId) => {
-      const ws = this.serverWorkspace.get(serverId);
-      // A server we never saw in a scope may just have been enabled or moved into one: drop what its workspace
-      // might hold, or everything when we cannot tell.
-      this.invalidate((s) => (ws ? s.workspaceId === ws : true) || !!s.serverIds?.has(serverId));
-    });
+    // A server enabled, moved, renamed or deleted, or a whole project or workspace gone: drop what its workspace holds.
+    this.lifecycle.on((e) => this.invalidate((s) => s.workspaceId === e.workspaceId || ('serverId' in e && !!s.serverIds?.has(e.serverId))));
   }
 
   /** Called (on every replica) with a predicate selecting the scopes whose tool list may have changed. */
@@ -92,16 +86,15 @@ export class AggregateCatalogService implements OnModuleInit {
   }
 
   private async build(scope: GatewayScope): Promise<ScopeCatalogue> {
-    const where = { workspaceId: scope.workspaceId, enabled: true, ...(scope.kind === 'project' ? { projectId: scope.id } : {}) };
-    let rows = await this.repo.find({ where, order: { id: 'ASC' } });
+    const projectId = scope.kind === 'project' ? scope.id : null;
+    let rows = await this.rows.listEnabled(scope.tenant, projectId);
     const never = rows.filter((s) => !s.toolsRefreshedAt);
     if (never.length) {
       await Promise.all(never.map((s) => this.catalog.refreshById(s.id).catch((e: Error) => this.logger.warn(`listing ${s.id} for the gateway failed: ${e.message}`))));
-      rows = await this.repo.find({ where, order: { id: 'ASC' } });
+      rows = await this.rows.listEnabled(scope.tenant, projectId);
     }
     const entries = [];
     for (const server of rows) {
-      this.serverWorkspace.set(server.id, server.workspaceId);
       for (const tool of (await this.catalog.forServer(server)).list) {
         if (tool.enabled) entries.push({ serverId: server.id, serverName: server.name, toolName: tool.name, value: { server, tool } });
       }

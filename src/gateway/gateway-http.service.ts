@@ -101,6 +101,7 @@ export class GatewayHttp implements OnModuleInit {
     if (session) {
       if (!session.belongsTo(principal, scope.id)) return this.sessionNotFound(reply);
       session.lastSeen = Date.now();
+      session.principal = principal;
       reply.hijack();
       return session.transport.handleRequest(req.raw, reply.raw, body);
     }
@@ -154,7 +155,7 @@ export class GatewayHttp implements OnModuleInit {
   private async serverFor(principal: Principal, scope: GatewayScope): Promise<Server> {
     if (scope.kind !== 'server') return this.builder.aggregate(principal, scope);
     const target = scope.usable!.target;
-    return this.builder.passthrough(scope, this.builder.sharedChannel(target), await this.builder.sharedInfo(target));
+    return this.builder.passthrough(() => principal, scope, this.builder.sharedChannel(target), await this.builder.sharedInfo(target));
   }
 
   private async sessionNotFound(reply: FastifyReply): Promise<void> {

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import type { Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service.js';
+import { AccessService, type Tenant } from '../auth/access.service.js';
 import type { Principal } from '../auth/principal.js';
 import { NotFoundError, ValidationError } from '../common/errors/domain-error.js';
 import { idPrefixOf, isId } from '../common/ids/ids.js';
+import { LifecycleEvents } from '../database/lifecycle-events.js';
 import { McpServerService, type UsableServer } from '../mcp-servers/mcp-server.service.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
@@ -16,6 +17,8 @@ export interface GatewayScope {
   kind: ScopeKind;
   id: string;
   workspaceId: string;
+  /** The caller's right to execute in the scope's workspace. */
+  tenant: Tenant;
   /** server scopes: the server, its tenant and its target. */
   usable?: UsableServer;
 }
@@ -28,7 +31,7 @@ const KINDS: Record<string, ScopeKind> = { ws: 'workspace', proj: 'project', mcp
  * McpServerService's cache.
  */
 @Injectable()
-export class GatewayScopeService {
+export class GatewayScopeService implements OnModuleInit {
   private readonly projectWorkspace = new LRUCache<string, string>({ max: 20_000, ttl: 30_000 });
   private readonly workspaceExists = new LRUCache<string, true>({ max: 20_000, ttl: 30_000 });
 
@@ -37,7 +40,18 @@ export class GatewayScopeService {
     private readonly servers: McpServerService,
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
+    private readonly lifecycle: LifecycleEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.on((e) => {
+      if (e.kind === 'project.deleted') this.projectWorkspace.delete(e.projectId);
+      if (e.kind === 'workspace.deleted') {
+        this.workspaceExists.delete(e.workspaceId);
+        for (const [id, ws] of this.projectWorkspace.entries()) if (ws === e.workspaceId) this.projectWorkspace.delete(id);
+      }
+    });
+  }
 
   /** Throws ValidationError (bad shape), NotFoundError or ForbiddenError. */
   async resolve(principal: Principal, scopeId: string): Promise<GatewayScope> {
@@ -48,12 +62,12 @@ export class GatewayScopeService {
     try {
       if (kind === 'server') {
         const usable = await this.servers.usable(principal, scopeId, 'execute');
-        return { kind, id: scopeId, workspaceId: usable.server.workspaceId, usable };
+        return { kind, id: scopeId, workspaceId: usable.server.workspaceId, tenant: usable.tenant, usable };
       }
       const workspaceId = kind === 'workspace' ? scopeId : await this.workspaceOfProject(scopeId);
       if (principal.kind === 'admin') await this.assertWorkspace(workspaceId);
-      this.access.tenantOf(principal, workspaceId, 'execute');
-      return { kind, id: scopeId, workspaceId };
+      const tenant = this.access.tenantOf(principal, workspaceId, 'execute');
+      return { kind, id: scopeId, workspaceId, tenant };
     } catch (e) {
       if (e instanceof NotFoundError) throw new NotFoundError('Gateway scope');
       throw e;

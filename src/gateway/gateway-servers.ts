@@ -8,8 +8,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
 import { ConnectionPool, type CallOptions, type UpstreamTarget } from '../connections/index.js';
-import { McpServerService } from '../mcp-servers/mcp-server.service.js';
-import { ToolRunService } from '../tools/tool-run.service.js';
+import { ToolCallService } from '../tools/tool-call.service.js';
 import { AggregateCatalogService } from './aggregate-catalog.service.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import type { GatewayScope } from './gateway-scope.service.js';
@@ -37,15 +36,15 @@ export interface InflightTracker {
 
 /**
  * Builds the low-level SDK `Server` that answers one request (stateless) or one session. Aggregation: tools/list
- * from the stored catalogue, tools/call through ToolRunService. Pass-through: every request other than
- * initialize/ping forwarded as is (fallback handler), results returned unparsed.
+ * from the stored catalogue, tools/call through ToolCallService. Pass-through: tools/call through ToolCallService
+ * too (the same checks and record, sent on the session's channel, the result returned unchanged); every other
+ * request but initialize/ping forwarded as is (fallback handler), results returned unparsed.
  */
 @Injectable()
 export class GatewayServers {
   constructor(
     private readonly pool: ConnectionPool,
-    private readonly servers: McpServerService,
-    private readonly runs: ToolRunService,
+    private readonly calls: ToolCallService,
     private readonly catalogue: AggregateCatalogService,
     private readonly metrics: GatewayMetrics,
   ) {}
@@ -68,10 +67,9 @@ export class GatewayServers {
     const hit = (await this.catalogue.get(scope)).byName.get(params.name);
     if (!hit) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
     try {
-      const usable = await this.servers.usable(principal, hit.server.id, 'execute');
       const progress = progressRelay(params._meta?.progressToken, extra);
-      const { result } = await this.runs.execute(principal, usable, hit.tool, params.arguments ?? {}, {
-        via: 'gateway',
+      const { result } = await this.calls.call(principal, hit.server.id, hit.tool.name, params.arguments ?? {}, {
+        surface: 'aggregate',
         signal: extra.signal,
         onProgress: progress.onProgress,
       });
@@ -104,16 +102,17 @@ export class GatewayServers {
     }));
   }
 
-  passthrough(scope: GatewayScope, channel: UpstreamChannel, info: UpstreamInfo, tracker?: InflightTracker): Server {
+  /** `caller`: who is asking now (a session's caller is re-authenticated on every request). */
+  passthrough(caller: () => Principal, scope: GatewayScope, channel: UpstreamChannel, info: UpstreamInfo, tracker?: InflightTracker): Server {
     const { tasks: _tasks, ...capabilities } = info.capabilities as ServerCapabilities & { tasks?: unknown };
     const server = new Server(info.serverInfo ?? GATEWAY_INFO, { capabilities, instructions: info.instructions });
     server.removeRequestHandler('logging/setLevel');
     server.fallbackRequestHandler = (request, extra) =>
-      this.metrics.measure(scope.kind, request.method, () => this.forward(channel, request, extra as Extra, tracker));
+      this.metrics.measure(scope.kind, request.method, () => this.forward(caller(), scope, channel, request, extra as Extra, tracker));
     return server;
   }
 
-  private async forward(channel: UpstreamChannel, request: JSONRPCRequest, extra: Extra, tracker?: InflightTracker) {
+  private async forward(principal: Principal, scope: GatewayScope, channel: UpstreamChannel, request: JSONRPCRequest, extra: Extra, tracker?: InflightTracker) {
     const params = request.params ? { ...request.params } : undefined;
     const meta = params?._meta as Record<string, unknown> | undefined;
     const token = meta?.progressToken as string | number | undefined;
@@ -125,7 +124,9 @@ export class GatewayServers {
     tracker?.inflight.push(extra.requestId);
     const progress = progressRelay(token, extra);
     try {
-      const result = await channel.request({ method: request.method, params }, { signal: extra.signal, onProgress: progress.onProgress });
+      const result = request.method === 'tools/call'
+        ? await this.checkedCall(principal, scope, channel, params ?? {}, extra, progress.onProgress)
+        : await channel.request({ method: request.method, params }, { signal: extra.signal, onProgress: progress.onProgress });
       await progress.settled();
       return result;
     } catch (e) {
@@ -134,6 +135,23 @@ export class GatewayServers {
     } finally {
       if (tracker) tracker.inflight.splice(tracker.inflight.indexOf(extra.requestId), 1);
     }
+  }
+
+  /** A pass-through tools/call: the one tool-call path's checks and record, sent on the session's channel. */
+  private async checkedCall(
+    principal: Principal, scope: GatewayScope, channel: UpstreamChannel, params: Record<string, unknown>, extra: Extra,
+    onProgress?: (p: Progress) => void,
+  ): Promise<Record<string, unknown>> {
+    if (typeof params.name !== 'string') throw new McpError(ErrorCode.InvalidParams, 'tools/call needs params.name');
+    const args = (params.arguments ?? {}) as Record<string, unknown>;
+    const { result } = await this.calls.call(principal, scope.id, params.name, args, {
+      surface: 'passthrough',
+      unlisted: 'forward',
+      signal: extra.signal,
+      onProgress,
+      invoke: async (_name, _args, opts) => (await channel.request({ method: 'tools/call', params }, opts)) as CallToolResult,
+    });
+    return result as Record<string, unknown>;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -7,6 +7,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
 import { ConnectionPool, McpClientAdapter, classifyFailure } from '../connections/index.js';
+import { endsScope, LifecycleEvents } from '../database/lifecycle-events.js';
 import type { AdapterHooks } from '../connections/index.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { GatewayNotifier } from './gateway-notifier.service.js';
@@ -32,6 +33,8 @@ export class PassthroughSession {
   unlisten?: () => void;
 
   constructor(
+    /** The caller as of its latest request (re-authenticated each time). */
+    public principal: Principal,
     readonly callerId: string,
     readonly scope: GatewayScope,
     /** The client can answer sampling/elicitation: the upstream must see a client that can, i.e. our own connection. */
@@ -50,7 +53,7 @@ export class PassthroughSession {
  * client only. A request whose session lives on another replica is answered statelessly there.
  */
 @Injectable()
-export class PassthroughSessions implements OnApplicationShutdown {
+export class PassthroughSessions implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('GatewaySessions');
   private readonly sessions = new Map<string, PassthroughSession>();
   private readonly reaper: NodeJS.Timeout;
@@ -60,9 +63,23 @@ export class PassthroughSessions implements OnApplicationShutdown {
     private readonly builder: GatewayServers,
     private readonly notifier: GatewayNotifier,
     private readonly metrics: GatewayMetrics,
+    private readonly lifecycle: LifecycleEvents,
   ) {
     this.reaper = setInterval(() => this.reap(), 30_000);
     this.reaper.unref();
+  }
+
+  /** A server changed or deleted (or its project or workspace): its sessions and their own connections end. */
+  onModuleInit(): void {
+    this.lifecycle.on(async (e) => {
+      const ends = (s: PassthroughSession) => {
+        const server = s.scope.usable!.server;
+        if (e.kind === 'server.deleted') return server.id === e.serverId;
+        if (e.kind === 'server.changed') return e.reconnect && server.id === e.serverId;
+        return endsScope(e, server.workspaceId, server.projectId);
+      };
+      await Promise.all([...this.sessions.values()].filter(ends).map((s) => this.close(s.id)));
+    });
   }
 
   get(id: string | undefined): PassthroughSession | undefined {
@@ -71,12 +88,12 @@ export class PassthroughSessions implements OnApplicationShutdown {
 
   async open(principal: Principal, scope: GatewayScope, capabilities: ClientCapabilities | undefined): Promise<PassthroughSession> {
     const target = scope.usable!.target;
-    const s = new PassthroughSession(principal.id, scope, !!(capabilities?.sampling || capabilities?.elicitation));
+    const s = new PassthroughSession(principal, principal.id, scope, !!(capabilities?.sampling || capabilities?.elicitation));
     const own = s.wantsRelays ? await this.ensureOwn(s) : undefined;
     const info = own
       ? { capabilities: own.serverCapabilities ?? {}, serverInfo: own.serverInfo, instructions: own.instructions }
       : await this.builder.sharedInfo(target);
-    s.server = this.builder.passthrough(scope, this.channel(s), info, s);
+    s.server = this.builder.passthrough(() => s.principal, scope, this.channel(s), info, s);
     s.transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => s.id, onsessionclosed: () => void this.close(s.id) });
     await s.server.connect(s.transport);
     s.unlisten = this.notifier.listen(scope, () => void s.server.sendToolListChanged().catch(() => undefined));

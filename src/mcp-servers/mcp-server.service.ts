@@ -1,24 +1,23 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { QueryFailedError, type Repository } from 'typeorm';
-import { AccessService, tenantWhere, type Tenant } from '../auth/access.service.js';
+import type { Repository } from 'typeorm';
+import { AccessService, type Tenant } from '../auth/access.service.js';
 import type { Scope } from '../auth/api-keys/api-key.entity.js';
 import { actorId, type Principal } from '../auth/principal.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
-import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-error.js';
-import { mapPage, paginate, type Page } from '../common/http/pagination.js';
+import { NotFoundError, ValidationError } from '../common/errors/domain-error.js';
+import { mapPage, type Page } from '../common/http/pagination.js';
 import { assertId } from '../common/http/validation.js';
 import { newId } from '../common/ids/ids.js';
-import { ConnectionPool, type UpstreamTarget } from '../connections/index.js';
-import { NotifyBus } from '../database/notify-bus.js';
+import type { UpstreamTarget } from '../connections/index.js';
+import { endsScope, LifecycleEvents } from '../database/lifecycle-events.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import type { CreateMcpServerDto, ListMcpServersQueryDto, McpServerFieldsDto, McpServerView, UpdateMcpServerDto } from './mcp-server.dto.js';
 import { McpServerEntity } from './mcp-server.entity.js';
 import { ServerConfigValidator, type ServerConfig } from './server-config.js';
 import { sealInto, toTarget, toView, unseal } from './server-sealing.js';
-
-export const SERVER_CHANGED = 'patchbay_server_changed';
+import { ServerRepository } from './server.repository.js';
 
 /** A server ready to be talked to: its row, its tenant and its decrypted connection target. */
 export interface UsableServer {
@@ -28,6 +27,8 @@ export interface UsableServer {
 }
 
 const SECRET_FIELDS = new Set(['apiKey', 'oauthClientSecret']);
+/** Fields whose change leaves the live connection as it is. */
+const SETTINGS_ONLY = new Set(['description', 'enabled', 'projectId', 'name']);
 
 /** Connection settings with no canonical API field (set by the compat surfaces); `null` clears. */
 export interface InternalServerFields {
@@ -36,31 +37,31 @@ export interface InternalServerFields {
   proxyAuthHeader?: string | null;
 }
 
+/**
+ * The server registry: the use cases on a server row (create, read, change, delete) for every surface, and the
+ * lifecycle events they publish. Rows are read and written only through ServerRepository.
+ */
 @Injectable()
 export class McpServerService implements OnModuleInit {
   private readonly logger = new Logger('McpServers');
-  /** id -> row and target; dropped on any change here or on another replica (NOTIFY). */
+  /** id -> row and target for the hot path; dropped on every lifecycle event that touches it, on every replica. */
   private readonly cache = new LRUCache<string, { server: McpServerEntity; target: UpstreamTarget }>({ max: 20_000, ttl: 30_000 });
-  private readonly changeListeners = new Set<(serverId: string) => void>();
+  private readonly targetDecorators: Array<(server: McpServerEntity, target: UpstreamTarget) => void | Promise<void>> = [];
 
   constructor(
-    @InjectRepository(McpServerEntity) private readonly servers: Repository<McpServerEntity>,
+    private readonly rows: ServerRepository,
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     private readonly access: AccessService,
     private readonly validator: ServerConfigValidator,
     private readonly box: SecretBox,
-    private readonly pool: ConnectionPool,
-    private readonly bus: NotifyBus,
+    private readonly lifecycle: LifecycleEvents,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await this.bus.subscribe(SERVER_CHANGED, (id) => this.forget(id, false));
-  }
-
-  /** Called with a server id whenever its row changes (any replica). */
-  onChange(listener: (serverId: string) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
+  onModuleInit(): void {
+    this.lifecycle.on((e) => {
+      if (e.kind === 'server.changed' || e.kind === 'server.deleted') this.cache.delete(e.serverId);
+      else for (const [id, hit] of this.cache.entries()) if (endsScope(e, hit.server.workspaceId, hit.server.projectId)) this.cache.delete(id);
+    });
   }
 
   /** `internal`: fields only other Patchbay surfaces may set (the project-style forward proxy), never the canonical body. */
@@ -69,9 +70,8 @@ export class McpServerService implements OnModuleInit {
     const tenant = await this.access.tenant(principal, dto.workspaceId, 'write');
     const { cfg, explicit } = applyFields(emptyConfig(), { ...dto, ...internal });
     const valid = await this.validator.validate(cfg, explicit);
-    const e = this.servers.create({
+    const e = Object.assign(new McpServerEntity(), {
       id: newId('mcp'),
-      workspaceId: tenant.workspaceId,
       projectId: await this.checkProject(tenant, dto.projectId ?? null),
       name: dto.name.trim(),
       description: dto.description ?? null,
@@ -80,9 +80,9 @@ export class McpServerService implements OnModuleInit {
       configVersion: 1,
     });
     sealInto(this.box, e, valid);
-    await this.save(e);
-    this.logger.log(`server ${e.id} (${e.transport}) created in ${e.workspaceId} by ${e.createdBy}`);
-    return toView(await this.servers.findOneByOrFail({ id: e.id, workspaceId: tenant.workspaceId }));
+    await this.rows.insert(tenant, e);
+    this.logger.log(`server ${e.id} (${e.transport}) created in ${tenant.workspaceId} by ${e.createdBy}`);
+    return toView(await this.mustFind(tenant, e.id));
   }
 
   async list(principal: Principal, q: ListMcpServersQueryDto): Promise<Page<McpServerView>> {
@@ -90,11 +90,10 @@ export class McpServerService implements OnModuleInit {
     if (q.projectId !== undefined) assertId(q.projectId, 'proj', 'projectId');
     if (q.cursor !== undefined) assertId(q.cursor, 'mcp', 'cursor');
     const where = {
-      ...tenantWhere<McpServerEntity>(this.access.readable(principal, q.workspaceId)),
       ...(q.projectId ? { projectId: q.projectId } : {}),
       ...(q.status !== undefined ? { connectorStatus: (q.status === 'unknown' ? '' : q.status) as McpServerEntity['connectorStatus'] } : {}),
     };
-    return mapPage(await paginate(this.servers, where, q), toView);
+    return mapPage(await this.rows.list(this.access.readable(principal, q.workspaceId), where, q), toView);
   }
 
   async get(principal: Principal, id: string): Promise<McpServerView> {
@@ -104,7 +103,7 @@ export class McpServerService implements OnModuleInit {
   async update(principal: Principal, id: string, dto: UpdateMcpServerDto, internal: InternalServerFields = {}): Promise<McpServerView> {
     const { server, tenant } = await this.load(principal, id, 'write');
     const { cfg, explicit } = applyFields(unseal(this.box, server), { ...dto, ...internal });
-    const connectionChanged = [...explicit].some((f) => !['description', 'enabled', 'projectId', 'name'].includes(f));
+    const connectionChanged = [...explicit].some((f) => !SETTINGS_ONLY.has(f));
     if (connectionChanged) {
       sealInto(this.box, server, await this.validator.validate(cfg, explicit));
       server.configVersion += 1;
@@ -113,46 +112,45 @@ export class McpServerService implements OnModuleInit {
     if (dto.description !== undefined) server.description = dto.description;
     if (dto.enabled !== undefined) server.enabled = dto.enabled;
     if (dto.projectId !== undefined) server.projectId = await this.checkProject(tenant, dto.projectId);
-    await this.save(server);
-    if (connectionChanged || dto.enabled === false) await this.pool.closeServer(id);
-    await this.changed(id);
-    return toView(await this.servers.findOneByOrFail({ id, workspaceId: tenant.workspaceId }));
+    await this.rows.saveConfig(tenant, server);
+    await this.changed(tenant, id, connectionChanged || dto.enabled !== undefined);
+    return toView(await this.mustFind(tenant, id));
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
     const { tenant } = await this.load(principal, id, 'write');
-    await this.servers.delete({ id, workspaceId: tenant.workspaceId });
-    await this.pool.closeServer(id);
-    await this.changed(id);
+    const gone = await this.rows.delete(tenant, id);
+    if (!gone) throw new NotFoundError('MCP server');
+    await this.lifecycle.publish({ kind: 'server.deleted', workspaceId: tenant.workspaceId, serverId: id, projectId: gone.projectId });
     this.logger.log(`server ${id} deleted by ${actorId(principal)}`);
   }
 
   /** The row, if the caller may see it and do `scope` on it; a 404 otherwise. Always reads the database. */
   async load(principal: Principal, id: string, scope: Scope): Promise<{ server: McpServerEntity; tenant: Tenant }> {
-    const server = await this.servers.findOne({ where: { id, ...tenantWhere<McpServerEntity>(this.access.readable(principal)) } });
+    const server = await this.rows.findVisible(this.access.readable(principal), id);
     if (!server) throw new NotFoundError('MCP server');
     return { server, tenant: this.access.tenantOf(principal, server.workspaceId, scope) };
   }
 
   /** For the hot path (tool runs, gateway): cached row and target, same access rules as load(). */
   async usable(principal: Principal, id: string, scope: Scope): Promise<UsableServer> {
+    const filter = this.access.readable(principal);
     let hit = this.cache.get(id);
     if (!hit) {
-      const server = await this.servers.findOne({ where: { id } });
+      const server = await this.rows.findVisible(filter, id);
       if (!server) throw new NotFoundError('MCP server');
       hit = { server, target: await this.targetFor(server) };
       this.cache.set(id, hit);
+    } else if (filter.workspaceIds !== null && !filter.workspaceIds.includes(hit.server.workspaceId)) {
+      throw new NotFoundError('MCP server');
     }
-    const readable = this.access.readable(principal).workspaceIds;
-    if (readable !== null && !readable.includes(hit.server.workspaceId)) throw new NotFoundError('MCP server');
     return { ...hit, tenant: this.access.tenantOf(principal, hit.server.workspaceId, scope) };
   }
 
-  /** For background work (monitor, list_changed): no principal, the server's own tenant. */
-  async usableById(id: string): Promise<(UsableServer & { tenant: Tenant }) | null> {
-    const server = await this.servers.findOne({ where: { id } });
-    if (!server) return null;
-    return { server, target: await this.targetFor(server), tenant: { workspaceId: server.workspaceId } as Tenant };
+  /** For background work (monitor, OAuth callback, list_changed): no caller, the server's own tenant. */
+  async usableBySystem(id: string): Promise<UsableServer | null> {
+    const row = await this.rows.system.load(id);
+    return row ? { ...row, target: await this.targetFor(row.server) } : null;
   }
 
   /** Builds the pool target; OAuth servers get their credential wrapper from the registered decorator. */
@@ -162,23 +160,32 @@ export class McpServerService implements OnModuleInit {
     return target;
   }
 
-  private readonly targetDecorators: Array<(server: McpServerEntity, target: UpstreamTarget) => void | Promise<void>> = [];
-
   /** Lets a feature (OAuth) add to every target it owns, without this module knowing it. */
   addTargetDecorator(fn: (server: McpServerEntity, target: UpstreamTarget) => void | Promise<void>): void {
     this.targetDecorators.push(fn);
   }
 
-  /** Marks a server changed here and on every replica (caches, gateway listeners). */
-  async changed(id: string): Promise<void> {
-    this.forget(id, true);
-    await this.bus.publish(SERVER_CHANGED, id).catch(() => undefined);
+  /**
+   * Announces a change of a server here and on every replica (caches, gateway listeners, the monitor);
+   * `reconnect`: its live connections must go (config or credential changed).
+   */
+  async changed(tenant: Tenant, id: string, reconnect = true): Promise<void> {
+    await this.lifecycle.publish({ kind: 'server.changed', workspaceId: tenant.workspaceId, serverId: id, reconnect });
   }
 
-  private forget(id: string, local: boolean): void {
-    this.cache.delete(id);
-    if (!local) void this.pool.closeServer(id).catch(() => undefined);
-    for (const l of this.changeListeners) l(id);
+  /**
+   * A credential appeared for a server (OAuth tokens saved): cached targets are rebuilt. Live connections stay:
+   * they ask for the token on every request, and one may be the connect that fetched it.
+   */
+  async credentialChanged(serverId: string): Promise<void> {
+    const row = await this.rows.system.load(serverId);
+    if (row) await this.changed(row.tenant, serverId, false);
+  }
+
+  private async mustFind(tenant: Tenant, id: string): Promise<McpServerEntity> {
+    const row = await this.rows.find(tenant, id);
+    if (!row) throw new NotFoundError('MCP server');
+    return row;
   }
 
   private async checkProject(tenant: Tenant, projectId: string | null): Promise<string | null> {
@@ -188,17 +195,6 @@ export class McpServerService implements OnModuleInit {
       throw ValidationError.field('projectId', 'no such project in this workspace');
     }
     return projectId;
-  }
-
-  private async save(e: McpServerEntity): Promise<void> {
-    try {
-      await this.servers.save(e);
-    } catch (err) {
-      if (err instanceof QueryFailedError && (err as { code?: string }).code === '23505') {
-        throw new ConflictError(`name: a server named "${e.name}" already exists in this workspace`);
-      }
-      throw err;
-    }
   }
 }
 

@@ -9,6 +9,9 @@ import { McpServerController } from './mcp-server.controller.js';
 import { McpServerEntity } from './mcp-server.entity.js';
 import { McpServerService } from './mcp-server.service.js';
 import { ServerConfigValidator } from './server-config.js';
+import { ServerHealth } from './server-health.service.js';
+import { ServerConnectionsListener } from './server-connections.listener.js';
+import { ServerRepository } from './server.repository.js';
 
 /** The pool, configured from AppConfig; one instance for the whole app. */
 export const connectionsModule = ConnectionsModule.registerAsync({
@@ -26,7 +29,7 @@ export const connectionsModule = ConnectionsModule.registerAsync({
 @Module({
   imports: [TypeOrmModule.forFeature([McpServerEntity, ProjectEntity]), connectionsModule],
   controllers: [McpServerController, ConnectorController],
-  providers: [McpServerService, ServerConfigValidator],
-  exports: [McpServerService, connectionsModule],
+  providers: [McpServerService, ServerRepository, ServerHealth, ServerConfigValidator, ServerConnectionsListener],
+  exports: [McpServerService, ServerRepository, ServerHealth, connectionsModule],
 })
 export class McpServersModule {}

@@ -75,6 +75,7 @@ export function toTarget(e: McpServerEntity, c: ServerConfig): UpstreamTarget {
   const target: UpstreamTarget = {
     serverId: e.id,
     workspaceId: e.workspaceId,
+    projectId: e.projectId,
     transport: e.transport,
     url: c.url ?? undefined,
     headers,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ConnectionPool } from '../connections/index.js';
 import type { UsableServer } from '../mcp-servers/mcp-server.service.js';
-import { outcomeOf, ServerStatusService, type CheckOutcome } from './server-status.service.js';
+import { outcomeOf, type CheckOutcome } from '../mcp-servers/server-status.js';
 
 /** What one monitor probe found; `tools` when it had to connect (and so listed the tools). */
 export interface ProbeResult {
@@ -11,28 +11,12 @@ export interface ProbeResult {
 }
 
 /**
- * One honest, cheap check of a server with its own credential: a ping over the pooled
- * connection (which connects first when there is none). The outcome is recorded on the row.
+ * One honest, cheap look at a server with its own credential: a ping on the live pooled client when there is
+ * one, else connect and list the tools. Records nothing: the caller (the monitor, ConnectService) does.
  */
 @Injectable()
 export class ConnectionCheckService {
-  constructor(
-    private readonly pool: ConnectionPool,
-    private readonly status: ServerStatusService,
-  ) {}
-
-  async check(usable: UsableServer, nextCheckAt?: Date): Promise<CheckOutcome> {
-    const t0 = performance.now();
-    let outcome: CheckOutcome;
-    try {
-      await this.pool.ping(usable.target);
-      outcome = { ok: true, latencyMs: Math.round(performance.now() - t0) };
-    } catch (e) {
-      outcome = outcomeOf(e, Math.round(performance.now() - t0));
-    }
-    await this.status.record(usable.server, outcome, nextCheckAt);
-    return outcome;
-  }
+  constructor(private readonly pool: ConnectionPool) {}
 
   /**
    * The monitor's check, not recorded: a ping on the live pooled client when there is one (shared, multiplexed:

@@ -6,7 +6,8 @@ import { AppConfig } from '../config/app-config.js';
 import { NotifyBus } from '../database/notify-bus.js';
 import { MetricsService } from '../ops/metrics.service.js';
 import { ToolCatalogService } from '../tools/tool-catalog.service.js';
-import { ServerStatusService, WORKSPACE_EVENTS, type WorkspaceEventNotice } from './server-status.service.js';
+import { ServerRepository } from '../mcp-servers/server.repository.js';
+import { WORKSPACE_EVENTS, type WorkspaceEventNotice } from '../mcp-servers/server-status.js';
 import type { StatusEventView } from './status-event.dto.js';
 import { MAX_REPLAY, StatusEventService } from './status-event.service.js';
 
@@ -44,7 +45,7 @@ export class EventStreamService implements OnModuleInit, BeforeApplicationShutdo
     private readonly config: AppConfig,
     private readonly bus: NotifyBus,
     private readonly events: StatusEventService,
-    private readonly status: ServerStatusService,
+    private readonly rows: ServerRepository,
     private readonly catalog: ToolCatalogService,
     metrics: MetricsService,
   ) {
@@ -58,7 +59,7 @@ export class EventStreamService implements OnModuleInit, BeforeApplicationShutdo
       if (this.closing) return;
       this.events
         .recordToolsChanged(serverId, workspaceId)
-        .then((e) => e && this.status.announce(e))
+        .then((e) => e && this.rows.announce(e))
         .catch((e: Error) => this.logger.warn(`tools_changed event for ${serverId} not stored: ${e.message}`));
     });
     this.heartbeat = setInterval(() => this.beat(), this.config.sseHeartbeatMs);

@@ -1,9 +1,9 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Tenant } from '../auth/access.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { ConnectionPool } from '../connections/index.js';
+import { LifecycleEvents } from '../database/lifecycle-events.js';
 import type { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 import { McpServerService, type UsableServer } from '../mcp-servers/mcp-server.service.js';
 import { ToolCatalogService } from '../tools/tool-catalog.service.js';
@@ -11,8 +11,8 @@ import { ConnectionCheckService, type ProbeResult } from './connection-check.ser
 import { MonitorMetrics } from './monitor-metrics.js';
 import { toolListHash } from '../tools/tool-hash.js';
 import { nextDelayMs, pollDelayMs } from './schedule.js';
-import { ServerLeases } from './server-leases.js';
-import { outcomeOf, ServerStatusService, statusOf, type CheckOutcome } from './server-status.service.js';
+import { ServerRepository, type SystemRow } from '../mcp-servers/server.repository.js';
+import { outcomeOf, statusOf, type CheckOutcome } from '../mcp-servers/server-status.js';
 
 /** How long shutdown waits for running checks before it lets them go (they then write nothing). */
 const DRAIN_MS = 15_000;
@@ -41,10 +41,10 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(
     private readonly config: AppConfig,
-    private readonly leases: ServerLeases,
+    private readonly rows: ServerRepository,
     private readonly servers: McpServerService,
     private readonly checks: ConnectionCheckService,
-    private readonly status: ServerStatusService,
+    private readonly lifecycle: LifecycleEvents,
     private readonly catalog: ToolCatalogService,
     private readonly pool: ConnectionPool,
     private readonly metrics: MonitorMetrics,
@@ -60,8 +60,8 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
     this.started = true;
     this.logger.log(`monitor ${this.owner}: every ${this.config.monitorIntervalMs} ms, ${this.config.monitorConcurrency} checks at once`);
     // A server whose connection settings changed (here or on another replica) is checked at the next poll.
-    this.unsubscribe = this.servers.onChange((id) => {
-      if (!this.stopping) void this.leases.dueNow(id).catch(() => undefined);
+    this.unsubscribe = this.lifecycle.on((e) => {
+      if (e.kind === 'server.changed' && !this.stopping) void this.rows.system.dueNow(e.serverId).catch(() => undefined);
     });
     this.schedule(0);
   }
@@ -91,7 +91,7 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
     ]);
     clearTimeout(timer);
     if (!drained) this.logger.warn(`shutdown: ${this.running.size} checks still running were abandoned`);
-    const released = await this.leases.releaseAll(this.owner).catch(() => 0);
+    const released = await this.rows.system.releaseAll(this.owner).catch(() => 0);
     if (released) this.logger.log(`shutdown: released ${released} leases`);
   }
 
@@ -109,7 +109,7 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
       const free = this.config.monitorConcurrency - this.running.size;
       const worthIt = this.running.size === 0 || free >= Math.max(1, Math.floor(this.config.monitorConcurrency / 4));
       if (free > 0 && worthIt) {
-        const batch = await this.leases.claim(this.owner, free, this.config.monitorLeaseMs);
+        const batch = await this.rows.system.claim(this.owner, free, this.config.monitorLeaseMs);
         this.backlog = batch.length === free;
         if (batch.length) this.runBatch(batch);
         if (this.backlog && this.running.size < this.config.monitorConcurrency) again = 0;
@@ -122,10 +122,11 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private runBatch(batch: McpServerEntity[]): void {
+  private runBatch(batch: SystemRow[]): void {
     const end = this.metrics.sweepDuration.startTimer();
-    const all = batch.map((server) => {
-      const p = this.checkOne(server).finally(() => {
+    const all = batch.map((row) => {
+      const { server } = row;
+      const p = this.checkOne(row).finally(() => {
         this.running.delete(server.id);
         this.metrics.inFlight.set(this.running.size);
         // A slot came free while servers are waiting: claim again now rather than at the next poll.
@@ -139,7 +140,7 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** Never throws: every failure ends up on the server's row (or, if the database is the problem, in the logs). */
-  private async checkOne(server: McpServerEntity): Promise<void> {
+  private async checkOne({ server, tenant }: SystemRow): Promise<void> {
     const stopTimer = this.metrics.checkDuration.startTimer();
     let outcome: CheckOutcome | undefined;
     let usable: UsableServer | undefined;
@@ -147,7 +148,7 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
     const abort = new AbortController();
     this.aborts.add(abort);
     try {
-      usable = { server, target: await this.servers.targetFor(server), tenant: { workspaceId: server.workspaceId } as Tenant };
+      usable = { server, target: await this.servers.targetFor(server), tenant };
       probe = this.pool.circuitState(server.id) === 'open' ? this.whileCircuitOpen(server) : await this.probe(usable, abort.signal);
       outcome = probe.outcome;
     } catch (e) {
@@ -159,11 +160,11 @@ export class MonitorScheduler implements OnApplicationBootstrap, BeforeApplicati
     const failures = outcome.ok ? 0 : server.consecutiveFailures + 1;
     const nextCheckAt = new Date(Date.now() + nextDelayMs(failures, this.config.monitorIntervalMs, this.config.monitorBackoffMaxMs));
     try {
-      await this.status.record(server, outcome, nextCheckAt, { leaseOwner: this.owner });
+      await this.rows.recordCheck(tenant, server.id, outcome, { nextCheckAt, leaseOwner: this.owner });
     } catch (e) {
       this.metrics.errors.inc({ stage: 'record' });
       this.logger.warn(`recording the check of ${server.id} failed: ${(e as Error).message}`);
-      await this.leases.release(this.owner, server.id, nextCheckAt).catch(() => undefined);
+      await this.rows.system.release(this.owner, server.id, nextCheckAt).catch(() => undefined);
       return;
     }
     const label = statusOf(outcome);

@@ -3,7 +3,8 @@ import { SecretBox } from '../common/crypto/secret-box.js';
 import type { UpstreamTarget } from '../connections/index.js';
 import type { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 import { McpServerService } from '../mcp-servers/mcp-server.service.js';
-import { outcomeOf, ServerStatusService } from '../monitor/server-status.service.js';
+import { ServerHealth } from '../mcp-servers/server-health.service.js';
+import { outcomeOf } from '../mcp-servers/server-status.js';
 import { createAuthorizedFetch } from './authorized-fetch.js';
 import { isAuthorizationRequired } from './oauth.errors.js';
 import { oauthConfigOf, usesOAuth } from './oauth-server-config.js';
@@ -23,7 +24,7 @@ export class OAuthTargetDecorator implements OnModuleInit {
   constructor(
     private readonly servers: McpServerService,
     private readonly oauth: UpstreamOAuthService,
-    private readonly status: ServerStatusService,
+    private readonly health: ServerHealth,
     private readonly box: SecretBox,
   ) {}
 
@@ -50,6 +51,6 @@ export class OAuthTargetDecorator implements OnModuleInit {
 
   async credentialLost(server: Pick<McpServerEntity, 'id' | 'workspaceId'>, err: Error): Promise<void> {
     this.logger.warn(`server ${server.id}: OAuth credential lost, re-authorization required`);
-    await this.status.record(server, outcomeOf(err)).catch((e: Error) => this.logger.warn(`status of ${server.id} not recorded: ${e.message}`));
+    await this.health.recordForServer(server.id, outcomeOf(err));
   }
 }

@@ -1,50 +1,18 @@
-import { Controller, Delete, Get, Header, HttpCode, Logger, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Controller, Delete, Get, Header, HttpCode, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, RequireScope } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { DomainError } from '../common/errors/domain-error.js';
 import { IdPipe } from '../common/http/validation.js';
 import { AppConfig } from '../config/app-config.js';
-import { buildClientMetadataDocument, CLIENT_METADATA_PATH, OAUTH_CALLBACK_PATH, type PatchbayClientMetadata } from './client-metadata.js';
+import { buildClientMetadataDocument, CLIENT_METADATA_PATH, type PatchbayClientMetadata } from './client-metadata.js';
 import { OAuthConnectService } from './oauth-connect.service.js';
-import { connectedPage, failedPage, PAGE_HEADERS } from './oauth-pages.js';
 
-/** Where the authorization server sends the person back: public, answers a small HTML page. */
+/** Patchbay's OAuth client ID metadata document; its own URL is the client_id. Public. */
 @ApiTags('oauth')
 @Controller()
-export class OAuthCallbackController {
-  private readonly logger = new Logger('OAuth');
+export class OAuthClientMetadataController {
+  constructor(private readonly config: AppConfig) {}
 
-  constructor(
-    private readonly connect: OAuthConnectService,
-    private readonly config: AppConfig,
-  ) {}
-
-  @Get(OAUTH_CALLBACK_PATH.slice(1))
-  @Public()
-  @ApiExcludeEndpoint()
-  async callback(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    let status = 200;
-    let html: string;
-    try {
-      const r = await this.connect.complete((req.query ?? {}) as Record<string, string | string[] | undefined>);
-      html = connectedPage(r.serverName, r.outcome && !r.outcome.ok ? r.outcome.error : undefined);
-    } catch (err) {
-      // A bad, replayed or expired state (or a server deleted meanwhile) is the visitor's problem: a 400, never a 500.
-      if (err instanceof DomainError) {
-        status = err.status >= 500 ? err.status : 400;
-        html = failedPage(err.message, String(req.id));
-      } else {
-        status = 500;
-        this.logger.error(`OAuth callback failed: ${(err as Error)?.message ?? String(err)}`);
-        html = failedPage('Something went wrong on our side.', String(req.id));
-      }
-    }
-    await reply.code(status).headers(PAGE_HEADERS).send(html);
-  }
-
-  /** Patchbay's OAuth client ID metadata document; its own URL is the client_id. */
   @Get(CLIENT_METADATA_PATH.slice(1))
   @Public()
   @Header('cache-control', 'public, max-age=3600')

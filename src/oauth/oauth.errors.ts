@@ -76,3 +76,16 @@ export const OAuthErrors = {
     return new UpstreamError('oauth_grant_failed', HttpStatus.BAD_GATEWAY, `${what} failed: ${why}`);
   },
 };
+
+const FLOW_SERVER = Symbol('patchbay.oauthFlowServer');
+
+/** Marks a failure of an authorization flow with the server the flow was for (known once its state is read). */
+export function forServer<E extends Error>(err: E, serverId: string): E {
+  (err as E & { [FLOW_SERVER]?: string })[FLOW_SERVER] = serverId;
+  return err;
+}
+
+/** The server a failed authorization flow was for, when its state named one. */
+export function serverOfFailedFlow(err: unknown): string | undefined {
+  return err instanceof Error ? (err as Error & { [FLOW_SERVER]?: string })[FLOW_SERVER] : undefined;
+}

@@ -1,11 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
-import { MonitorModule } from '../monitor/monitor.module.js';
-import { ToolsModule } from '../tools/tools.module.js';
-import { OAuthCallbackController, OAuthTokenController } from './oauth.controller.js';
+import { OAuthClientMetadataController, OAuthTokenController } from './oauth.controller.js';
 import { FlowStarterCheck } from './flow-starter.check.js';
 import { OAuthConnectService } from './oauth-connect.service.js';
 import { OAuthHttp } from './oauth-http.js';
@@ -17,20 +14,14 @@ import { UpstreamOAuthService } from './upstream-oauth.service.js';
 
 /**
  * Upstream OAuth wired into the service: the Postgres store, the protocol service on the SSRF-safe
- * fetch, the pool-target decorator, the callback and client metadata routes.
- *
- * Global so that `/connect` (MonitorModule's controller) can offer an authorization URL while this
- * module uses MonitorModule's status services: importing each other would be a module cycle.
+ * fetch, the pool-target decorator and the client metadata route. The callback page is ConnectModule's.
  */
-@Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OAuthClientEntity, OAuthTokenEntity, OAuthStateEntity, McpServerEntity]),
+    TypeOrmModule.forFeature([OAuthClientEntity, OAuthTokenEntity, OAuthStateEntity]),
     McpServersModule,
-    MonitorModule,
-    ToolsModule,
   ],
-  controllers: [OAuthCallbackController, OAuthTokenController],
+  controllers: [OAuthClientMetadataController, OAuthTokenController],
   providers: [
     OAuthHttp,
     PostgresOAuthStore,

@@ -11,7 +11,7 @@ import {
   type EndpointFallback,
   type ResourceDiscovery,
 } from './oauth-discovery.js';
-import { OAuthErrors } from './oauth.errors.js';
+import { forServer, OAuthErrors } from './oauth.errors.js';
 import {
   OAUTH_STORE,
   UPSTREAM_OAUTH_OPTIONS,
@@ -169,7 +169,7 @@ export class UpstreamOAuthService {
     const rec = stateValue ? await this.store.consumeState(stateValue) : null;
     if (!rec) throw OAuthErrors.invalidState();
     const error = params.get('error');
-    if (error) throw OAuthErrors.denied(error, params.get('error_description') ?? undefined);
+    if (error) throw forServer(OAuthErrors.denied(error, params.get('error_description') ?? undefined), rec.serverId);
 
     const server = await loadServer(rec.serverId, rec.principalId);
     if (!server) throw new NotFoundError('MCP server');
@@ -188,7 +188,7 @@ export class UpstreamOAuthService {
         rec.resource ? { resource: rec.resource } : undefined,
       );
     } catch (err) {
-      throw OAuthErrors.grantFailed('Authorization code exchange', describeOAuthError(err));
+      throw forServer(OAuthErrors.grantFailed('Authorization code exchange', describeOAuthError(err)), rec.serverId);
     }
     const tokens = this.toRecord(response, as.metadata.issuer, rec.resource);
     await this.store.withCredentialLock(rec.serverId, () => this.store.saveTokens(rec.serverId, tokens));

@@ -8,6 +8,7 @@ import { NotFoundError } from '../common/errors/domain-error.js';
 import { mapPage, type Page, paginate } from '../common/http/pagination.js';
 import { assertId } from '../common/http/validation.js';
 import { newId } from '../common/ids/ids.js';
+import { LifecycleEvents } from '../database/lifecycle-events.js';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectView, UpdateProjectDto } from './project.dto.js';
 import { ProjectEntity } from './project.entity.js';
 
@@ -16,6 +17,7 @@ export class ProjectService {
   constructor(
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     private readonly access: AccessService,
+    private readonly lifecycle: LifecycleEvents,
   ) {}
 
   async create(principal: Principal, dto: CreateProjectDto): Promise<ProjectView> {
@@ -54,6 +56,8 @@ export class ProjectService {
   async remove(principal: Principal, id: string): Promise<void> {
     const { tenant } = await this.load(principal, id, 'write');
     await this.projects.delete({ id, workspaceId: tenant.workspaceId });
+    // Its servers went with it (foreign key cascade): every replica drops their caches, connections and children.
+    await this.lifecycle.publish({ kind: 'project.deleted', workspaceId: tenant.workspaceId, projectId: id });
   }
 
   /** A project the caller may act on with `scope`, with its tenant; 404 when not visible. */

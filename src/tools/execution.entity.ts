@@ -16,7 +16,7 @@ export class ExecutionEntity {
   @Column('text', { name: 'tool_name' }) toolName!: string;
   @Column('text', { name: 'caller_id' }) callerId!: string;
   @Column('text', { name: 'caller_kind' }) callerKind!: string;
-  /** rest | gateway | letta | project */
+  /** the surface: rest | letta | project | aggregate | passthrough (`gateway` in records older than passthrough records) */
   @Column('text', { default: 'rest' }) via!: string;
   @Column('text') status!: ExecutionStatus;
   @Column('text', { name: 'error_code', nullable: true }) errorCode!: string | null;

@@ -1,3 +1,4 @@
+import type { Surface } from './tool-call.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -51,7 +52,8 @@ function view(e: ExecutionEntity): ExecutionView {
     toolName: e.toolName,
     callerId: e.callerId,
     callerKind: e.callerKind,
-    via: e.via,
+    // records from before the pass-through was recorded said `gateway` for the aggregate endpoint
+    surface: (e.via === 'gateway' ? 'aggregate' : e.via) as Surface,
     status: e.status,
     errorCode: e.errorCode,
     errorMessage: e.errorMessage,

@@ -6,9 +6,12 @@ import type { Principal } from '../auth/principal.js';
 import { NotFoundError } from '../common/errors/domain-error.js';
 import { isId, newId } from '../common/ids/ids.js';
 import { ConnectionPool } from '../connections/index.js';
+import { LifecycleEvents } from '../database/lifecycle-events.js';
 import { NotifyBus } from '../database/notify-bus.js';
-import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
+import type { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 import { McpServerService, type UsableServer } from '../mcp-servers/mcp-server.service.js';
+import { ServerHealth } from '../mcp-servers/server-health.service.js';
+import { ServerRepository } from '../mcp-servers/server.repository.js';
 import type { RefreshResultView, ToolView } from './tool.dto.js';
 import { ToolEntity } from './tool.entity.js';
 import { definitionHash, toolSetHash } from './tool-hash.js';
@@ -38,8 +41,11 @@ export class ToolCatalogService implements OnModuleInit {
     @InjectRepository(ToolEntity) private readonly tools: Repository<ToolEntity>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly servers: McpServerService,
+    private readonly rows: ServerRepository,
     private readonly pool: ConnectionPool,
     private readonly bus: NotifyBus,
+    private readonly lifecycle: LifecycleEvents,
+    private readonly health: ServerHealth,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -48,7 +54,10 @@ export class ToolCatalogService implements OnModuleInit {
       this.cache.delete(serverId);
       for (const l of this.listeners) l(serverId, workspaceId);
     });
-    this.servers.onChange((id) => this.cache.delete(id));
+    this.lifecycle.on((e) => {
+      if (e.kind === 'server.changed' || e.kind === 'server.deleted') this.cache.delete(e.serverId);
+      else for (const [id, t] of this.cache.entries()) if (t.list[0]?.workspaceId === e.workspaceId) this.cache.delete(id);
+    });
     // An upstream announcing a new tool list: refresh it, debounced per server.
     this.pool.onToolsChanged(({ serverId }) => {
       clearTimeout(this.pendingAutoRefresh.get(serverId));
@@ -73,7 +82,7 @@ export class ToolCatalogService implements OnModuleInit {
   }
 
   async refreshById(serverId: string): Promise<RefreshResultView | null> {
-    const usable = await this.servers.usableById(serverId);
+    const usable = await this.servers.usableBySystem(serverId);
     return usable ? this.refreshUsable(usable) : null;
   }
 
@@ -88,8 +97,16 @@ export class ToolCatalogService implements OnModuleInit {
     return pending;
   }
 
-  private async doRefresh({ server, target }: UsableServer): Promise<RefreshResultView> {
-    const upstream = await this.pool.listTools(target);
+  private async doRefresh(usable: UsableServer): Promise<RefreshResultView> {
+    const { server, target, tenant } = usable;
+    let upstream: Awaited<ReturnType<ConnectionPool['listTools']>>;
+    try {
+      upstream = await this.pool.listTools(target);
+    } catch (e) {
+      await this.health.observe(usable, e);
+      throw e;
+    }
+    await this.health.observe(usable);
     const incoming = new Map<string, { def: Record<string, unknown>; hash: string }>();
     for (const t of upstream) {
       const def = t as unknown as Record<string, unknown>;
@@ -118,10 +135,7 @@ export class ToolCatalogService implements OnModuleInit {
       }
       if (removed.length) await repo.delete(removed.map((t) => t.id));
       const setHash = toolSetHash([...incoming.values()].map((v) => v.hash));
-      await tx.getRepository(McpServerEntity).update(
-        { id: server.id, workspaceId: server.workspaceId },
-        { toolCount: incoming.size, toolsHash: setHash, toolsRefreshedAt: new Date() },
-      );
+      await this.rows.setToolSummary(tenant, server.id, { toolCount: incoming.size, toolsHash: setHash }, tx);
       return { added, updated, removed: removed.map((t) => t.name) };
     });
     this.cache.delete(server.id);
@@ -151,11 +165,16 @@ export class ToolCatalogService implements OnModuleInit {
 
   /** `ref` is a tool_ id or the tool's name. */
   async find(usable: UsableServer, ref: string): Promise<ToolEntity> {
-    await this.ensureListed(usable);
-    const tools = await this.forServer(usable.server);
-    const tool = isId(ref, 'tool') ? tools.byId.get(ref) : tools.byName.get(ref);
+    const tool = await this.lookup(usable, ref);
     if (!tool) throw new NotFoundError('Tool');
     return tool;
+  }
+
+  /** Like find(), null when the catalogue does not hold the tool. */
+  async lookup(usable: UsableServer, ref: string): Promise<ToolEntity | null> {
+    await this.ensureListed(usable);
+    const tools = await this.forServer(usable.server);
+    return (isId(ref, 'tool') ? tools.byId.get(ref) : tools.byName.get(ref)) ?? null;
   }
 
   async get(principal: Principal, serverId: string, ref: string): Promise<ToolView> {
@@ -173,7 +192,7 @@ export class ToolCatalogService implements OnModuleInit {
 
   private async ensureListed(usable: UsableServer): Promise<void> {
     if (!usable.server.toolsRefreshedAt && (await this.forServer(usable.server)).list.length === 0) {
-      const fresh = await this.servers.usableById(usable.server.id);
+      const fresh = await this.servers.usableBySystem(usable.server.id);
       if (fresh && !fresh.server.toolsRefreshedAt) await this.refreshUsable(fresh);
     }
   }

@@ -7,7 +7,7 @@ import { RunBodyPipe, type RunBody } from './run-body.pipe.js';
 import { ToolRefPipe } from './tool-ref.pipe.js';
 import { RefreshResultView, RunResultView, RunToolDto, ToolView, UpdateToolDto } from './tool.dto.js';
 import { ToolCatalogService } from './tool-catalog.service.js';
-import { ToolRunService } from './tool-run.service.js';
+import { ToolCallService } from './tool-call.service.js';
 
 @ApiTags('tools')
 @ApiBearerAuth()
@@ -15,7 +15,7 @@ import { ToolRunService } from './tool-run.service.js';
 export class ToolController {
   constructor(
     private readonly catalog: ToolCatalogService,
-    private readonly runner: ToolRunService,
+    private readonly runner: ToolCallService,
   ) {}
 
   @Post('refresh')

@@ -63,7 +63,8 @@ export class ExecutionView {
   @ApiProperty() toolName!: string;
   @ApiProperty() callerId!: string;
   @ApiProperty() callerKind!: string;
-  @ApiProperty() via!: string;
+  @ApiProperty({ enum: ['rest', 'letta', 'project', 'aggregate', 'passthrough'], description: 'the surface the call came through' })
+  surface!: 'rest' | 'letta' | 'project' | 'aggregate' | 'passthrough';
   @ApiProperty({ enum: ['success', 'error'] }) status!: 'success' | 'error';
   @ApiProperty({ type: String, nullable: true }) errorCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;

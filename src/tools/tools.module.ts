@@ -10,12 +10,12 @@ import { RunLimiter } from './run-limiter.service.js';
 import { ToolCatalogService } from './tool-catalog.service.js';
 import { ToolController } from './tool.controller.js';
 import { ToolEntity } from './tool.entity.js';
-import { ToolRunService } from './tool-run.service.js';
+import { ToolCallService } from './tool-call.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ToolEntity, ExecutionEntity]), McpServersModule],
   controllers: [ToolController, ExecutionController],
-  providers: [ToolCatalogService, ToolRunService, ArgsValidator, RunLimiter, ExecutionRecorder, ExecutionService],
-  exports: [ToolCatalogService, ToolRunService, ExecutionRecorder],
+  providers: [ToolCatalogService, ToolCallService, ArgsValidator, RunLimiter, ExecutionRecorder, ExecutionService],
+  exports: [ToolCatalogService, ToolCallService, ExecutionRecorder],
 })
 export class ToolsModule {}

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from '../common/errors/domain-error.js'
 import { type Page, paginate } from '../common/http/pagination.js';
 import { assertId } from '../common/http/validation.js';
 import { newId } from '../common/ids/ids.js';
+import { LifecycleEvents } from '../database/lifecycle-events.js';
 import { AccessService } from '../auth/access.service.js';
 import { AuthCache } from '../auth/auth-cache.js';
 import { actorId, type Principal } from '../auth/principal.js';
@@ -21,6 +22,7 @@ export class WorkspaceService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly authCache: AuthCache,
+    private readonly lifecycle: LifecycleEvents,
   ) {}
 
   async create(principal: Principal, dto: CreateWorkspaceDto): Promise<WorkspaceView> {
@@ -61,9 +63,9 @@ export class WorkspaceService {
     if (principal.kind === 'user' && principal.roles.get(id) !== 'owner') {
       throw new ForbiddenError('Only an owner can delete a workspace');
     }
-    const members = await this.db.getRepository(MembershipEntity).find({ where: { workspaceId: id } });
     await this.workspaces.delete({ id });
-    for (const m of members) await this.authCache.invalidate(ROLES_CACHE, m.userId);
+    // Everything in it went with it (foreign key cascades): servers, connections, children and its keys end now.
+    await this.lifecycle.publish({ kind: 'workspace.deleted', workspaceId: id });
   }
 
   private async load(principal: Principal, id: string, scope: 'read' | 'admin'): Promise<WorkspaceEntity> {

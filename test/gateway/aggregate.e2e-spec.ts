@@ -53,7 +53,7 @@ describe('gateway: a project or workspace as one MCP server', () => {
 
     await app.app.get(ExecutionRecorder).flush();
     const execs = await app.request('GET', `/api/executions?workspaceId=${a.workspaceId}`, { token: a.key });
-    const mine = execs.body.data.filter((e: { via: string }) => e.via === 'gateway');
+    const mine = execs.body.data.filter((e: { surface: string }) => e.surface === 'aggregate');
     expect(mine.map((e: { toolName: string }) => e.toolName)).toEqual(expect.arrayContaining(['echo']));
     expect(mine.map((e: { serverId: string }) => e.serverId)).toEqual(expect.arrayContaining([everythingId, peerId]));
   });

@@ -2,6 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SecretBox } from '../../src/common/crypto/secret-box.js';
 import { McpServerService } from '../../src/mcp-servers/mcp-server.service.js';
+import { ServerRepository } from '../../src/mcp-servers/server.repository.js';
 import { PostgresOAuthStore } from '../../src/oauth/store/postgres-oauth.store.js';
 import { createTenant } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -23,7 +24,7 @@ describe('PostgresOAuthStore', () => {
     serverId = res.body.id;
     db = app.app.get<DataSource>(getDataSourceToken());
     a = app.app.get(PostgresOAuthStore);
-    b = new PostgresOAuthStore(db, app.app.get(SecretBox), app.app.get(McpServerService));
+    b = new PostgresOAuthStore(db, app.app.get(SecretBox), app.app.get(McpServerService), app.app.get(ServerRepository));
   });
   afterAll(async () => {
     await b?.onApplicationShutdown();

@@ -40,14 +40,14 @@ export class LettaController {
   @RequireScope('write')
   @ApiOkResponse({ description: 'text/event-stream of { event: connection_attempt | oauth_required | authorization_url | waiting_for_auth | success | error }' })
   async connect(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
-    const usable = await this.connector.open(p, id);
+    await this.connector.open(p, id);
     const abort = new AbortController();
     reply.raw.on('close', () => abort.abort());
     reply.hijack();
     const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' };
     reply.raw.writeHead(200, headers as Record<string, string>);
     try {
-      for await (const event of this.connector.attempt(p, usable, { signal: abort.signal })) {
+      for await (const event of this.connector.attempt(p, id, { signal: abort.signal })) {
         if (abort.signal.aborted) break;
         reply.raw.write(`data: ${JSON.stringify(event)}\n\n`);
       }

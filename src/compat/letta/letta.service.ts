@@ -7,7 +7,7 @@ import { CreateMcpServerDto, UpdateMcpServerDto, type McpServerView } from '../.
 import { McpServerService } from '../../mcp-servers/mcp-server.service.js';
 import { MASK, unseal } from '../../mcp-servers/server-sealing.js';
 import { ToolCatalogService } from '../../tools/tool-catalog.service.js';
-import { ToolRunService } from '../../tools/tool-run.service.js';
+import { ToolCallService } from '../../tools/tool-call.service.js';
 import { CompatTenancy } from '../compat-tenancy.js';
 import {
   fromLetta, lettaValidationError, toLettaRefresh, toLettaRun, toLettaServer, toLettaTool, type CanonicalFields,
@@ -26,7 +26,7 @@ export class LettaService {
   constructor(
     private readonly servers: McpServerService,
     private readonly catalog: ToolCatalogService,
-    private readonly runner: ToolRunService,
+    private readonly runner: ToolCallService,
     private readonly tenancy: CompatTenancy,
     private readonly box: SecretBox,
   ) {}
@@ -97,7 +97,7 @@ export class LettaService {
     if (args !== undefined && args !== null && (typeof args !== 'object' || Array.isArray(args))) {
       throw ValidationError.field('args', 'must be an object');
     }
-    const result = await this.runner.run(p, id, toolRef, (args as Json | null | undefined) ?? {}, { via: 'letta' });
+    const result = await this.runner.run(p, id, toolRef, (args as Json | null | undefined) ?? {}, { surface: 'letta' });
     return toLettaRun(result);
   }
 

@@ -1,9 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScope } from '../../auth/decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { IdPipe } from '../../common/http/validation.js';
 import { GetPromptDto, ReadResourceQueryDto } from '../../resources/resources.dto.js';
+import { RunBodyPipe, type RunBody } from '../../tools/run-body.pipe.js';
+import { RunToolDto } from '../../tools/tool.dto.js';
+import { ToolRefPipe } from '../../tools/tool-ref.pipe.js';
 import { ProjectStyleErrorFilter } from '../compat-error.filter.js';
 import { CreateProjectServerDto, ListProjectServersQueryDto, UpdateProjectServerDto } from './project-server.dto.js';
 import { ProjectServersService } from './project-servers.service.js';
@@ -74,6 +77,20 @@ export class ProjectServersController {
   @RequireScope('read')
   tools(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
     return this.svc.tools(p, sid);
+  }
+
+  @Post(':id/tools/:toolId/run')
+  @RequireScope('execute')
+  @HttpCode(200)
+  @ApiBody({ type: RunToolDto })
+  @ApiOkResponse({ description: '{ success, executionId, durationMs, result }: the MCP result as the server sent it' })
+  runTool(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', id()) sid: string,
+    @Param('toolId', ToolRefPipe) toolId: string,
+    @Body(RunBodyPipe) body: RunBody,
+  ): Promise<Json> {
+    return this.svc.runTool(p, sid, toolId, body.args ?? {});
   }
 
   @Get(':id/resources')

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal.js';
+import { ConnectService } from '../../connect/connect.service.js';
 import { ConnectionPool } from '../../connections/index.js';
 import { McpServerService } from '../../mcp-servers/mcp-server.service.js';
-import { ConnectionCheckService } from '../../monitor/connection-check.service.js';
-import { ServerStatusService } from '../../monitor/server-status.service.js';
+import { ServerHealth } from '../../mcp-servers/server-health.service.js';
+import { ToolCallService } from '../../tools/tool-call.service.js';
 import { ServerResourcesService } from '../../resources/server-resources.service.js';
 import { ToolCatalogService } from '../../tools/tool-catalog.service.js';
 import { CompatTenancy } from '../compat-tenancy.js';
@@ -22,8 +23,9 @@ export class ProjectServersService {
     private readonly servers: McpServerService,
     private readonly catalog: ToolCatalogService,
     private readonly mcp: ServerResourcesService,
-    private readonly checks: ConnectionCheckService,
-    private readonly status: ServerStatusService,
+    private readonly connects: ConnectService,
+    private readonly calls: ToolCallService,
+    private readonly health: ServerHealth,
     private readonly pool: ConnectionPool,
     private readonly tenancy: CompatTenancy,
   ) {}
@@ -69,15 +71,15 @@ export class ProjectServersService {
   }
 
   async connect(p: Principal, id: string): Promise<Json> {
-    const usable = await this.servers.usable(p, id, 'write');
     this.connecting.add(id);
     try {
-      const outcome = await this.checks.check(usable);
-      if (!outcome.ok) {
-        return { success: false, message: outcome.error, status: outcome.status, latencyMs: outcome.latencyMs ?? null, toolCount: usable.server.toolCount };
+      const r = await this.connects.connect(p, id);
+      if (r.kind === 'authorization') {
+        return { success: false, message: 'OAuth authorization required', status: 'auth_required', authorizationUrl: r.authorizationUrl };
       }
-      const toolCount = usable.server.toolsRefreshedAt ? usable.server.toolCount : (await this.catalog.refreshUsable(usable)).data.length;
-      return { success: true, message: 'connected', status: 'connected', latencyMs: outcome.latencyMs, toolCount };
+      const { outcome, toolCount } = r;
+      if (!outcome.ok) return { success: false, message: outcome.error, status: outcome.status, latencyMs: outcome.latencyMs ?? null, toolCount };
+      return { success: true, message: 'connected', status: 'connected', latencyMs: outcome.latencyMs ?? null, toolCount };
     } finally {
       this.connecting.delete(id);
     }
@@ -85,9 +87,9 @@ export class ProjectServersService {
 
   /** Closes the live connection (and any child process) and records the server as disconnected. */
   async disconnect(p: Principal, id: string): Promise<Json> {
-    const { server } = await this.servers.usable(p, id, 'write');
+    const usable = await this.servers.usable(p, id, 'write');
     await this.pool.closeServer(id);
-    await this.status.record(server, { ok: false, status: 'disconnected', error: 'disconnected: closed on request' });
+    await this.health.record(usable, { ok: false, status: 'disconnected', error: 'disconnected: closed on request' });
     return { success: true, message: 'disconnected', status: 'disconnected' };
   }
 
@@ -95,6 +97,12 @@ export class ProjectServersService {
     const { data } = await this.catalog.list(p, id);
     const tools = data.map((t) => ({ id: t.id, name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema, enabled: t.enabled }));
     return { success: true, tools };
+  }
+
+  /** Runs a tool (the one tool-call path): `{ success, executionId, result }` with the MCP result as is. */
+  async runTool(p: Principal, id: string, tool: string, args: Record<string, unknown>): Promise<Json> {
+    const { id: executionId, result, durationMs } = await this.calls.call(p, id, tool, args, { surface: 'project' });
+    return { success: !result.isError, executionId, durationMs, result };
   }
 
   async resources(p: Principal, id: string): Promise<Json> {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { SecretBox, sha256Hex } from '../../common/crypto/secret-box.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { McpServerService } from '../../mcp-servers/mcp-server.service.js';
+import { ServerRepository } from '../../mcp-servers/server.repository.js';
 import type {
   ClientRegistrationMethod,
   OAuthClientRecord,
@@ -58,6 +59,7 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     private readonly box: SecretBox,
     private readonly servers: McpServerService,
+    private readonly rows: ServerRepository,
   ) {
     const url = (db.options as { url?: string }).url;
     this.lockPool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 10_000, application_name: 'patchbay-oauth-lock' });
@@ -135,12 +137,12 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
           t.issuedAt ?? new Date(),
         ],
       );
-      await tx.query('UPDATE mcp_servers SET oauth_expires_at = $2 WHERE id = $1', [serverId, t.expiresAt ?? null]);
+      await this.rows.system.setOAuthExpiry(serverId, t.expiresAt ?? null, tx);
       return rows[0]?.inserted === true;
     });
     // A credential that appears changes what the server can do; a silent refresh does not (the
     // live connection asks for the token on every request), so it must not close connections.
-    if (inserted) await this.servers.changed(serverId);
+    if (inserted) await this.servers.credentialChanged(serverId);
   }
 
   /**
@@ -151,7 +153,7 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
   async deleteTokens(serverId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM oauth_tokens WHERE server_id = $1', [serverId]);
-      await tx.query('UPDATE mcp_servers SET oauth_expires_at = NULL WHERE id = $1', [serverId]);
+      await this.rows.system.setOAuthExpiry(serverId, null, tx);
     });
   }
 

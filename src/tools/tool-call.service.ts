@@ -3,8 +3,9 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
 import { ConflictError, DomainError } from '../common/errors/domain-error.js';
 import { newId } from '../common/ids/ids.js';
-import { ConnectionPool } from '../connections/index.js';
+import { ConnectionPool, type CallOptions } from '../connections/index.js';
 import { McpServerService, type UsableServer } from '../mcp-servers/mcp-server.service.js';
+import { ServerHealth } from '../mcp-servers/server-health.service.js';
 import { MetricsService } from '../ops/metrics.service.js';
 import { ArgsValidator } from './args-validator.js';
 import { ExecutionRecorder, redactArgs } from './execution-recorder.service.js';
@@ -13,11 +14,24 @@ import type { RunResultView } from './tool.dto.js';
 import type { ToolEntity } from './tool.entity.js';
 import { ToolCatalogService } from './tool-catalog.service.js';
 
-export interface RunOptions {
-  /** rest | gateway | letta | project: recorded on the execution */
-  via?: string;
+/** The surface a call came through, stored on its execution record. */
+export type Surface = 'rest' | 'letta' | 'project' | 'aggregate' | 'passthrough';
+
+export interface ToolCallOptions {
+  surface: Surface;
   onProgress?: (p: { progress: number; total?: number; message?: string }) => void;
   signal?: AbortSignal;
+  /**
+   * Sends the checked call upstream instead of the shared pool (the pass-through's session connection); its
+   * result is returned unchanged.
+   */
+  invoke?: (name: string, args: Record<string, unknown>, opts: CallOptions) => Promise<CallToolResult>;
+  /**
+   * `forward`: a tool the catalogue does not hold is still called (and recorded) rather than refused. The
+   * pass-through's own upstream connection can be offered tools that depend on the client's capabilities
+   * (sampling, elicitation), which the catalogue, listed without them, never saw; there is no schema to check.
+   */
+  unlisted?: 'refuse' | 'forward';
 }
 
 export interface Execution {
@@ -27,12 +41,13 @@ export interface Execution {
 }
 
 /**
- * Runs one tool for a caller: access, enabled checks, argument validation against the
- * tool's schema, run limits, the pooled call with its deadlines, and the execution record
- * (written after the response, in batches).
+ * The one tool call, for every surface (REST, Letta, project-style, gateway aggregate and pass-through): the
+ * server resolved within the caller's workspace, a disabled server or tool refused, the arguments checked against
+ * the tool's cached input schema, run limits applied, the call made, the server's status kept true, and the
+ * execution record written with the surface it came from.
  */
 @Injectable()
-export class ToolRunService {
+export class ToolCallService {
   private readonly runs;
   private readonly runSeconds;
 
@@ -43,6 +58,7 @@ export class ToolRunService {
     private readonly limiter: RunLimiter,
     private readonly pool: ConnectionPool,
     private readonly recorder: ExecutionRecorder,
+    private readonly health: ServerHealth,
     metrics: MetricsService,
   ) {
     this.runs = metrics.counter('patchbay_tool_runs_total', 'Tool runs by outcome and surface', ['status', 'via']);
@@ -50,28 +66,35 @@ export class ToolRunService {
   }
 
   /** REST shape: `{ id, status, funcReturn, stdout, stderr, durationMs, content }`. */
-  async run(principal: Principal, serverId: string, toolRef: string, args: Record<string, unknown>, opts: RunOptions = {}): Promise<RunResultView> {
-    const usable = await this.servers.usable(principal, serverId, 'execute');
-    const tool = await this.catalog.find(usable, toolRef);
-    const { id, result, durationMs } = await this.execute(principal, usable, tool, args, opts);
+  async run(principal: Principal, serverId: string, toolRef: string, args: Record<string, unknown>, opts: ToolCallOptions = { surface: 'rest' }): Promise<RunResultView> {
+    const { id, result, durationMs } = await this.call(principal, serverId, toolRef, args, opts);
     return toRunResult(id, result, durationMs);
   }
 
-  /** The MCP result unchanged (the gateway's path); the same checks and record as run(). */
-  async execute(principal: Principal, usable: UsableServer, tool: ToolEntity, args: Record<string, unknown>, opts: RunOptions = {}): Promise<Execution> {
+  /** `toolRef`: a tool_ id or the tool's name. The MCP result as the upstream sent it. */
+  async call(principal: Principal, serverId: string, toolRef: string, args: Record<string, unknown>, opts: ToolCallOptions): Promise<Execution> {
+    const usable = await this.servers.usable(principal, serverId, 'execute');
+    const tool = opts.unlisted === 'forward' ? ((await this.catalog.lookup(usable, toolRef)) ?? unlisted(usable, toolRef)) : await this.catalog.find(usable, toolRef);
+    return this.execute(principal, usable, tool, args, opts);
+  }
+
+  private async execute(principal: Principal, usable: UsableServer, tool: ToolEntity, args: Record<string, unknown>, opts: ToolCallOptions): Promise<Execution> {
     const { server, target } = usable;
     if (!server.enabled) throw new ConflictError(`MCP server ${server.id} is disabled`);
     if (!tool.enabled) throw new ConflictError(`Tool ${tool.name} is disabled on this server`);
-    this.validator.check(tool.definitionHash, tool.inputSchema, args);
+    if (tool.id) this.validator.check(tool.definitionHash, tool.inputSchema, args);
     const release = await this.limiter.acquire(principal, server.workspaceId);
     const id = newId('exec');
     const startedAt = new Date();
     const t0 = performance.now();
-    const via = opts.via ?? 'rest';
+    const via = opts.surface;
+    const callOpts: CallOptions = { onProgress: opts.onProgress, signal: opts.signal };
     let result: CallToolResult | undefined;
     let failure: DomainError | Error | undefined;
     try {
-      result = await this.pool.callTool(target, tool.name, args, { onProgress: opts.onProgress, signal: opts.signal });
+      result = opts.invoke
+        ? await opts.invoke(tool.name, args, { timeoutMs: target.requestTimeoutMs, maxTotalTimeoutMs: target.maxTotalTimeoutMs, ...callOpts })
+        : await this.pool.callTool(target, tool.name, args, callOpts);
       return { id, result, durationMs: Math.round(performance.now() - t0) };
     } catch (e) {
       failure = e as Error;
@@ -82,6 +105,7 @@ export class ToolRunService {
       const status = failure || result?.isError ? 'error' : 'success';
       this.runs.inc({ status, via });
       this.runSeconds.observe({ via }, durationMs / 1000);
+      await this.health.observe(usable, failure);
       this.recorder.record({
         id,
         workspaceId: server.workspaceId,
@@ -102,6 +126,11 @@ export class ToolRunService {
       });
     }
   }
+}
+
+/** A tool the catalogue has not seen, as far as a call needs one: enabled, no schema, no id. */
+function unlisted(usable: UsableServer, name: string): ToolEntity {
+  return { id: null as unknown as string, serverId: usable.server.id, workspaceId: usable.server.workspaceId, name, enabled: true } as ToolEntity;
 }
 
 function textOf(result: CallToolResult): string {

@@ -1,0 +1,42 @@
+import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/decorators.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { OAUTH_CALLBACK_PATH } from '../oauth/client-metadata.js';
+import { connectedPage, failedPage, PAGE_HEADERS } from '../oauth/oauth-pages.js';
+import { ConnectService } from './connect.service.js';
+
+/** Where the authorization server sends the person back: public, answers a small HTML page. */
+@ApiTags('oauth')
+@Controller()
+export class OAuthCallbackController {
+  private readonly logger = new Logger('OAuth');
+
+  constructor(
+    private readonly connects: ConnectService,
+  ) {}
+
+  @Get(OAUTH_CALLBACK_PATH.slice(1))
+  @Public()
+  @ApiExcludeEndpoint()
+  async callback(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    let status = 200;
+    let html: string;
+    try {
+      const r = await this.connects.completeAuthorization((req.query ?? {}) as Record<string, string | string[] | undefined>);
+      html = connectedPage(r.serverName, r.outcome && !r.outcome.ok ? r.outcome.error : undefined);
+    } catch (err) {
+      // A bad, replayed or expired state (or a server deleted meanwhile) is the visitor's problem: a 400, never a 500.
+      if (err instanceof DomainError) {
+        status = err.status >= 500 ? err.status : 400;
+        html = failedPage(err.message, String(req.id));
+      } else {
+        status = 500;
+        this.logger.error(`OAuth callback failed: ${(err as Error)?.message ?? String(err)}`);
+        html = failedPage('Something went wrong on our side.', String(req.id));
+      }
+    }
+    await reply.code(status).headers(PAGE_HEADERS).send(html);
+  }
+}
