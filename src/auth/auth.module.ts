@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformSettingEntity } from '../database/platform-setting.entity.js';
@@ -15,7 +15,6 @@ import { RateLimitService } from './rate-limit.service.js';
 import { OidcUserService } from './users/oidc-user.service.js';
 import { UserEntity } from './users/user.entity.js';
 
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyEntity, UserEntity, MembershipEntity, WorkspaceEntity, PlatformSettingEntity])],
   controllers: [ApiKeyController],

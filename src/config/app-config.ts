@@ -2,9 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
-export class ConfigError extends Error {}
+import type { LogLevel } from '../common/logging/logger.js';
 
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type { LogLevel };
+
+export class ConfigError extends Error {}
 
 /**
  * Every setting Patchbay reads, parsed and validated once at boot (`AppConfig.fromEnv`).

@@ -1,6 +1,6 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { ToolsModule } from '../tools/tools.module.js';
@@ -16,7 +16,7 @@ import { ProtectedResourceController } from './protected-resource.controller.js'
 
 /** `/mcp/{scopeId}`: a project's or workspace's tools as one MCP server, or one server passed through. */
 @Module({
-  imports: [TypeOrmModule.forFeature([McpServerEntity, ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule],
+  imports: [AuthModule, TypeOrmModule.forFeature([ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule],
   controllers: [ProtectedResourceController],
   providers: [GatewayHttp, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions],
 })

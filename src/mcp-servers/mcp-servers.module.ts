@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CATALOG_COMMANDS } from './connectors/connector-catalog.js';
@@ -27,9 +28,9 @@ export const connectionsModule = ConnectionsModule.registerAsync({
 });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([McpServerEntity, ProjectEntity]), connectionsModule],
+  imports: [AuthModule, TypeOrmModule.forFeature([McpServerEntity, ProjectEntity]), connectionsModule],
   controllers: [McpServerController, ConnectorController],
   providers: [McpServerService, ServerRepository, ServerHealth, ServerConfigValidator, ServerConnectionsListener],
-  exports: [McpServerService, ServerRepository, ServerHealth, connectionsModule],
+  exports: [McpServerService, ServerRepository, ServerHealth, ServerConfigValidator, connectionsModule],
 })
 export class McpServersModule {}

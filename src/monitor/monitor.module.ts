@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
@@ -11,7 +12,7 @@ import { StatusEventEntity } from './status-event.entity.js';
 import { StatusEventService } from './status-event.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StatusEventEntity]), McpServersModule, ToolsModule],
+  imports: [AuthModule, TypeOrmModule.forFeature([StatusEventEntity]), McpServersModule, ToolsModule],
   controllers: [StatusEventController, EventsController],
   providers: [
     ConnectionCheckService,

@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectController } from './project.controller.js';
@@ -5,7 +6,7 @@ import { ProjectEntity } from './project.entity.js';
 import { ProjectService } from './project.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProjectEntity])],
+  imports: [AuthModule, TypeOrmModule.forFeature([ProjectEntity])],
   controllers: [ProjectController],
   providers: [ProjectService],
   exports: [ProjectService],

@@ -6,7 +6,7 @@ import { DomainError, UpstreamError } from '../common/errors/domain-error.js';
 import { assertUrlAllowed, classifyFailure, ConnectionPool, createSafeFetch } from '../connections/index.js';
 import type { OAuthDiscovery } from '../oauth/upstream-oauth.service.js';
 import type { DetectResultView, OAuthMetadataView } from './resources.dto.js';
-import { OAuthDiscoveryProvider } from './oauth-discovery.provider.js';
+import { UpstreamOAuthService } from '../oauth/upstream-oauth.service.js';
 
 type Fetch = (input: string | URL, init?: RequestInit) => Promise<Response>;
 type Probe =
@@ -26,7 +26,7 @@ const PROBE_MS = 10_000;
 export class ServerDetectService {
   constructor(
     private readonly pool: ConnectionPool,
-    private readonly oauth: OAuthDiscoveryProvider,
+    private readonly oauth: UpstreamOAuthService,
   ) {}
 
   async detect(url: string): Promise<DetectResultView> {
@@ -64,7 +64,7 @@ export class ServerDetectService {
   private async authOf(url: string): Promise<Pick<DetectResultView, 'authType' | 'oauth'>> {
     let d: OAuthDiscovery;
     try {
-      d = await this.oauth.forDiscovery().discover(url);
+      d = await this.oauth.discover(url);
     } catch {
       return { authType: 'api_key', oauth: null }; // 401 and no authorization server to be found
     }

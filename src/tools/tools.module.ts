@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
@@ -13,7 +14,7 @@ import { ToolEntity } from './tool.entity.js';
 import { ToolCallService } from './tool-call.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ToolEntity, ExecutionEntity]), McpServersModule],
+  imports: [AuthModule, TypeOrmModule.forFeature([ToolEntity, ExecutionEntity]), McpServersModule],
   controllers: [ToolController, ExecutionController],
   providers: [ToolCatalogService, ToolCallService, ArgsValidator, RunLimiter, ExecutionRecorder, ExecutionService],
   exports: [ToolCatalogService, ToolCallService, ExecutionRecorder],

@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '../auth/users/user.entity.js';
@@ -8,7 +9,7 @@ import { WorkspaceEntity } from './workspace.entity.js';
 import { WorkspaceService } from './workspace.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([WorkspaceEntity, MembershipEntity, UserEntity])],
+  imports: [AuthModule, TypeOrmModule.forFeature([WorkspaceEntity, MembershipEntity, UserEntity])],
   controllers: [WorkspaceController],
   providers: [WorkspaceService, MemberService],
   exports: [WorkspaceService],

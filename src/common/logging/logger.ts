@@ -1,6 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger as Pino } from 'pino';
-import type { LogLevel } from '../../config/app-config.js';
 
 /** Paths scrubbed from every log line, whatever logged it. */
 export const REDACT_PATHS = [
@@ -20,6 +19,9 @@ export const REDACT_PATHS = [
   '*.env',
   '*.headers',
 ];
+
+/** pino's levels, and `silent`. */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export function createPino(level: LogLevel, destination?: pino.DestinationStream): Pino {
   return pino(
