@@ -49,7 +49,7 @@ export class OAuthCallbackController {
   @Public()
   @Header('cache-control', 'public, max-age=3600')
   clientMetadata(): PatchbayClientMetadata {
-    return buildClientMetadataDocument(this.config.publicUrl);
+    return buildClientMetadataDocument(this.config.publicUrl, undefined, this.config.oauthClientMetadataUrl);
   }
 }
 

@@ -82,6 +82,8 @@ export interface OAuthStore {
 export interface UpstreamOAuthOptions {
   /** Base of Patchbay's public URLs (`PUBLIC_URL`), without a trailing slash. */
   publicUrl: string;
+  /** Patchbay's client_id where client ID metadata documents are taken; default `${publicUrl}/oauth/client-metadata.json`. */
+  clientMetadataUrl?: string;
   /** Outbound HTTP; default the global fetch. */
   fetch?: FetchLike;
   /** Allow `http:` authorization servers (tests, private deployments). Default false. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { NotFoundError, UpstreamError, ValidationError } from '../common/errors/domain-error.js';
-import { oauthRedirectUri } from './client-metadata.js';
+import { clientMetadataUrl, oauthRedirectUri } from './client-metadata.js';
 import { buildConfiguration, describeOAuthError, resolveClient, type ClientIdentityContext } from './client-identity.js';
 import {
   discoverAuthorizationServer,
@@ -88,6 +88,7 @@ export class UpstreamOAuthService {
       store,
       http: this.http,
       publicUrl: options.publicUrl,
+      clientMetadataUrl: options.clientMetadataUrl ?? clientMetadataUrl(options.publicUrl),
       clientName: options.clientName ?? 'Patchbay',
     };
   }
@@ -121,8 +122,9 @@ export class UpstreamOAuthService {
       throw ValidationError.field('oauthAuthorizationEndpoint', `the authorization server ${d.issuer} has no authorization endpoint`);
     }
     const methods = as.metadata.code_challenge_methods_supported;
-    if (as.source !== 'configured' && !methods?.includes('S256')) {
-      // MCP authorization spec: refuse to proceed without advertised PKCE support.
+    if (as.source !== 'configured' && as.source !== 'legacy_defaults' && !methods?.includes('S256')) {
+      // MCP authorization spec: refuse to proceed without advertised PKCE support (a server
+      // without metadata cannot advertise anything: PKCE S256 is sent regardless).
       throw UpstreamError.protocol(`the authorization server ${d.issuer} does not advertise PKCE (S256) support`);
     }
     const client = await resolveClient(this.identity, server, as, true);
@@ -148,7 +150,7 @@ export class UpstreamOAuthService {
       principalId,
       codeVerifier,
       redirectUri: this.redirectUri,
-      issuer: as.metadata.issuer,
+      issuer: as.key,
       resource,
       expiresAt,
     });
@@ -190,7 +192,7 @@ export class UpstreamOAuthService {
     } catch (err) {
       throw OAuthErrors.grantFailed('Authorization code exchange', describeOAuthError(err));
     }
-    const tokens = this.toRecord(response, as.metadata.issuer, rec.resource);
+    const tokens = this.toRecord(response, as.key, rec.resource);
     await this.store.withCredentialLock(rec.serverId, () => this.store.saveTokens(rec.serverId, tokens));
     return { serverId: rec.serverId, principalId: rec.principalId, expiresAt: tokens.expiresAt };
   }
@@ -295,7 +297,7 @@ export class UpstreamOAuthService {
     } catch (err) {
       throw OAuthErrors.grantFailed('Client credentials grant', describeOAuthError(err));
     }
-    const tokens = this.toRecord(response, found.as.metadata.issuer, found.resource);
+    const tokens = this.toRecord(response, found.as.key, found.resource);
     await this.store.saveTokens(server.serverId, tokens);
     return tokens;
   }
