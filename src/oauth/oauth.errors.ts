@@ -40,6 +40,24 @@ export const OAuthErrors = {
       false,
     );
   },
+  /** 403 insufficient_scope: a person has to approve the wider scope. */
+  stepUpRequired(serverId: string, scope: string): OAuthAuthorizationRequiredError {
+    return new OAuthAuthorizationRequiredError(
+      `Server ${serverId} needs more OAuth scope for this request (insufficient_scope; asking for "${scope}"); ` +
+        `POST /api/mcp-servers/${serverId}/connect and approve in a browser to grant it`,
+      false,
+    );
+  },
+  /** 403 insufficient_scope again after the step-up retry limit. */
+  scopeRefused(serverId: string, scope: string, attempts: number): UpstreamError {
+    return new UpstreamError(
+      'oauth_insufficient_scope',
+      HttpStatus.BAD_GATEWAY,
+      `Server ${serverId} still answers insufficient_scope after ${attempts} authorization(s) asking for "${scope}": ` +
+        'its authorization server does not grant what it asks for. Patchbay stops asking; ' +
+        `DELETE /api/mcp-servers/${serverId}/oauth, then connect again, to start over`,
+    );
+  },
   /** Unknown, replayed or expired `state` on the callback. */
   invalidState(): DomainError {
     return new DomainError(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as oidc from 'openid-client';
-import { NotFoundError, UpstreamError, ValidationError } from '../common/errors/domain-error.js';
+import { NotFoundError, UpstreamError, ValidationError, type DomainError } from '../common/errors/domain-error.js';
 import { clientMetadataUrl, oauthRedirectUri } from './client-metadata.js';
 import { buildConfiguration, describeOAuthError, resolveClient, type ClientIdentityContext } from './client-identity.js';
 import {
@@ -12,6 +12,7 @@ import {
   type ResourceDiscovery,
 } from './oauth-discovery.js';
 import { OAuthErrors } from './oauth.errors.js';
+import { decideStepUp } from './step-up.js';
 import {
   OAUTH_STORE,
   UPSTREAM_OAUTH_OPTIONS,
@@ -141,7 +142,11 @@ export class UpstreamOAuthService {
       code_challenge_method: 'S256',
       state,
     };
-    const scope = server.oauthScopes ?? d.challengedScope ?? d.resourceMetadata?.scopes_supported?.join(' ');
+    // MCP scope selection: a pending step-up's scope, else configured, else the 401 challenge's, else all the resource supports.
+    const stepUp = (await this.store.getTokens(server.serverId))?.stepUp;
+    const scope = stepUp?.pending
+      ? stepUp.scope
+      : (server.oauthScopes ?? d.challengedScope ?? d.resourceMetadata?.scopes_supported?.join(' '));
     if (scope) params.scope = scope;
     if (resource) params.resource = resource;
     await this.store.createState({
@@ -193,7 +198,12 @@ export class UpstreamOAuthService {
       throw OAuthErrors.grantFailed('Authorization code exchange', describeOAuthError(err));
     }
     const tokens = this.toRecord(response, as.key, rec.resource);
-    await this.store.withCredentialLock(rec.serverId, () => this.store.saveTokens(rec.serverId, tokens));
+    await this.store.withCredentialLock(rec.serverId, async () => {
+      const stepUp = (await this.store.getTokens(rec.serverId))?.stepUp;
+      await this.store.saveTokens(rec.serverId, tokens);
+      // one more authorization for the step-up's scope: counted against the retry limit
+      if (stepUp?.pending) await this.store.saveStepUp(rec.serverId, { ...stepUp, attempts: stepUp.attempts + 1, pending: false });
+    });
     return { serverId: rec.serverId, principalId: rec.principalId, expiresAt: tokens.expiresAt };
   }
 
@@ -240,6 +250,27 @@ export class UpstreamOAuthService {
     return this.store.withCredentialLock(server.serverId, async () => {
       return (await this.requestClientCredentials(m2m, found)).accessToken;
     });
+  }
+
+  /**
+   * The upstream answered 403 insufficient_scope: records the step-up (see step-up.ts) and returns
+   * the error to fail the call with: an authorization to offer, or the retry limit reached.
+   */
+  async insufficientScope(server: OAuthServerConfig, challengedScope: string | undefined): Promise<DomainError> {
+    return this.store.withCredentialLock(server.serverId, async () => {
+      const current = await this.store.getTokens(server.serverId);
+      if (!current) return OAuthErrors.authorizationRequired(server.serverId);
+      const decision = decideStepUp(current.stepUp, current.scope ?? server.oauthScopes, challengedScope);
+      await this.store.saveStepUp(server.serverId, decision.state);
+      return decision.kind === 'give_up'
+        ? OAuthErrors.scopeRefused(server.serverId, decision.state.scope, decision.state.attempts)
+        : OAuthErrors.stepUpRequired(server.serverId, decision.state.scope);
+    });
+  }
+
+  /** A step-up is wanted: `/connect` offers an authorization although the server has a token. */
+  async stepUpPending(serverId: string): Promise<boolean> {
+    return (await this.store.getTokens(serverId))?.stepUp?.pending === true;
   }
 
   /** The upstream `Authorization` header; only ever an upstream token, never a Patchbay bearer. */
