@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { freePort } from '../peers/free-port.js';
 import { createTenant } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { OAUTH_STORE, type OAuthStore } from '../../src/oauth/oauth.types.js';
+import { MAX_STEP_UPS } from '../../src/oauth/step-up.js';
 import { node22, runClientSuite, scoreTable, type ScenarioResult } from './conformance-suite.js';
 
 /**
@@ -36,6 +38,7 @@ const AUTH_SCENARIOS = [
 describe('MCP conformance suite, auth client scenarios, Patchbay as the OAuth client', () => {
   let app: TestApp;
   let results: ScenarioResult[];
+  let tenantKey: string;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -51,6 +54,7 @@ describe('MCP conformance suite, auth client scenarios, Patchbay as the OAuth cl
       },
     });
     const tenant = await createTenant(app);
+    tenantKey = tenant.key;
     const env = { PATCHBAY_URL: app.url, PATCHBAY_API_KEY: tenant.key, PATCHBAY_WORKSPACE_ID: tenant.workspaceId };
     const command = `${node22()} ${CLIENT}`;
     const suites = await Promise.all(['auth', 'backcompat'].map((suite) => runClientSuite({ suite, command, env })));
@@ -75,6 +79,27 @@ describe('MCP conformance suite, auth client scenarios, Patchbay as the OAuth cl
       failing: [],
       output: '',
     });
+  });
+
+  // The suite's retry-limit check also passes for a client that never steps up: hold Patchbay to
+  // stepping up, then stopping by itself (the client script would go on while offered).
+  // (The scenario itself answers 410 after three requests with a token, so the client script sees
+  // that first; the step-up state shows Patchbay had stopped on its own.)
+  it('scope-retry-limit: Patchbay re-authorizes for the challenged scope, then stops offering', async () => {
+    const r = results.find((x) => x.scenario === 'auth/scope-retry-limit');
+    const attempts = r?.checks.filter((c) => c.id === 'scope-retry-auth-attempt').length ?? 0;
+    // the first authorization already asked for mcp:admin, so it counts as the first of MAX_STEP_UPS
+    expect(attempts).toBe(MAX_STEP_UPS);
+    const serverId = /registered (mcp_\w+)/.exec(r?.clientOutput ?? '')?.[1] ?? '';
+    const tokens = await app.app.get<OAuthStore>(OAUTH_STORE).getTokens(serverId);
+    expect(tokens?.stepUp).toEqual({ scope: 'mcp:admin', attempts: MAX_STEP_UPS, pending: false });
+    const connect = await app.request('POST', `/api/mcp-servers/${serverId}/connect`, { token: tenantKey });
+    expect(connect.body?.authorizationUrl).toBeUndefined();
+  });
+
+  it('scope-step-up: the second authorization asks for the wider scope', () => {
+    const r = results.find((x) => x.scenario === 'auth/scope-step-up');
+    expect(r?.checks.find((c) => c.id === 'scope-step-up-escalation')?.status).toBe('SUCCESS');
   });
 
   it('never leaks an upstream token or client secret into the logs', () => {
