@@ -122,8 +122,10 @@ export function buildConfiguration(
   client: OAuthClientRecord,
   http: DiscoveryHttp,
 ): oidc.Configuration {
+  // A configured secret follows the server's list too: basic, else post, else none when that is all it takes.
+  const onlyNone = as.metadata.token_endpoint_auth_methods_supported?.includes('none') === true;
   const method = client.clientSecret
-    ? (client.tokenEndpointAuthMethod ?? pickSecretMethod(as.metadata) ?? 'client_secret_basic')
+    ? (client.tokenEndpointAuthMethod ?? pickSecretMethod(as.metadata) ?? (onlyNone ? 'none' : 'client_secret_basic'))
     : 'none';
   const auth =
     method === 'none' || !client.clientSecret

@@ -22,7 +22,7 @@ export type ResponseKind = 'registration' | 'token';
 export function tolerantFetch(base: FetchLike, kind: ResponseKind): FetchLike {
   return async (input, init) => {
     const res = await base(input, init);
-    if (res.status < 200 || res.status >= 300 || !isJson(res)) return res;
+    if (res.status < 200 || res.status >= 300 || res.status === 204 || res.status === 205 || !isJson(res)) return res;
     const text = await res.text();
     let body: unknown;
     try {
