@@ -260,6 +260,7 @@ export class UpstreamOAuthService {
     return this.store.withCredentialLock(server.serverId, async () => {
       const current = await this.store.getTokens(server.serverId);
       if (!current) return OAuthErrors.authorizationRequired(server.serverId);
+      if (server.grant === 'client_credentials') return OAuthErrors.m2mScopeRefused(server.serverId, challengedScope);
       const decision = decideStepUp(current.stepUp, current.scope ?? server.oauthScopes, challengedScope);
       await this.store.saveStepUp(server.serverId, decision.state);
       return decision.kind === 'give_up'

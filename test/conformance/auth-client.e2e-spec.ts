@@ -50,7 +50,6 @@ describe('MCP conformance suite, auth client scenarios, Patchbay as the OAuth cl
         MCP_ALLOW_PRIVATE_NETWORKS: 'true',
         // auth/basic-cimd expects exactly this client_id (its AS accepts it without fetching it)
         OAUTH_CLIENT_METADATA_URL: 'https://conformance-test.local/client-metadata.json',
-        LOG_LEVEL: 'warn',
       },
     });
     const tenant = await createTenant(app);
