@@ -23,6 +23,12 @@ export class AppConfig {
   readonly oidcIssuer?: string;
   readonly oidcAudience?: string;
   readonly publicUrl!: string;
+  /**
+   * OAUTH_CLIENT_METADATA_URL: Patchbay's client_id at authorization servers that take client ID
+   * metadata documents; default `${PUBLIC_URL}/oauth/client-metadata.json`. Only an https URL is
+   * used (else Patchbay registers dynamically).
+   */
+  readonly oauthClientMetadataUrl?: string;
   readonly monitorIntervalMs!: number;
   readonly monitorEnabled!: boolean;
   /** Checks one replica runs at once (MONITOR_CONCURRENCY). */
@@ -76,6 +82,8 @@ export class AppConfig {
     }
     const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
     url(publicUrl, 'PUBLIC_URL');
+    const oauthClientMetadataUrl = optional(env, 'OAUTH_CLIENT_METADATA_URL');
+    if (oauthClientMetadataUrl) url(oauthClientMetadataUrl, 'OAUTH_CLIENT_METADATA_URL');
     const rawStdio = (env.MCP_STDIO_COMMANDS ?? '').trim();
     const stdioCommands: string[] | 'catalog' =
       rawStdio === 'catalog' ? 'catalog' : rawStdio.split(',').map((s) => s.trim()).filter(Boolean);
@@ -93,6 +101,7 @@ export class AppConfig {
       oidcIssuer,
       oidcAudience,
       publicUrl,
+      oauthClientMetadataUrl,
       monitorIntervalMs: int(env, 'MONITOR_INTERVAL_MS', 60_000, 100, 86_400_000),
       monitorEnabled: bool(env, 'MONITOR_ENABLED', true),
       ...monitorSettings(env),

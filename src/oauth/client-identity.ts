@@ -1,13 +1,17 @@
+import * as oauth from 'oauth4webapi';
 import * as oidc from 'openid-client';
-import { clientMetadataUrl, oauthRedirectUri } from './client-metadata.js';
+import { oauthRedirectUri } from './client-metadata.js';
 import { OAuthErrors } from './oauth.errors.js';
-import { openidOptions, type AuthorizationServerInfo, type DiscoveryHttp } from './oauth-discovery.js';
+import type { AuthorizationServerInfo, DiscoveryHttp } from './oauth-discovery.js';
 import type { OAuthClientRecord, OAuthServerConfig, OAuthStore } from './oauth.types.js';
+import { clientSecretBasic, tolerantFetch } from './tolerant-fetch.js';
 
 export interface ClientIdentityContext {
   store: OAuthStore;
   http: DiscoveryHttp;
   publicUrl: string;
+  /** The client ID metadata document's URL (Patchbay's client_id where the server supports them). */
+  clientMetadataUrl: string;
   clientName: string;
 }
 
@@ -32,14 +36,15 @@ export async function resolveClient(
   }
   const meta = as.metadata;
   const grant = server.grant ?? 'authorization_code';
-  if (grant === 'authorization_code' && meta.client_id_metadata_document_supported === true) {
+  // The document must be fetchable by the server over https (draft-ietf-oauth-client-id-metadata-document §3).
+  if (grant === 'authorization_code' && meta.client_id_metadata_document_supported === true && ctx.clientMetadataUrl.startsWith('https://')) {
     return {
-      clientId: clientMetadataUrl(ctx.publicUrl),
+      clientId: ctx.clientMetadataUrl,
       registrationMethod: 'metadata_document',
       tokenEndpointAuthMethod: 'none',
     };
   }
-  const stored = await ctx.store.getClient(server.serverId, meta.issuer);
+  const stored = await ctx.store.getClient(server.serverId, as.key);
   if (stored) return stored;
   if (!meta.registration_endpoint || as.source === 'configured') {
     throw OAuthErrors.noClientIdentity(meta.issuer);
@@ -49,15 +54,20 @@ export async function resolveClient(
   }
   // Two concurrent first connects must not register twice: re-check under the credential lock.
   return ctx.store.withCredentialLock(server.serverId, async () => {
-    const again = await ctx.store.getClient(server.serverId, meta.issuer);
+    const again = await ctx.store.getClient(server.serverId, as.key);
     if (again) return again;
     const client = await registerClient(ctx, server, as);
-    await ctx.store.saveClient(server.serverId, meta.issuer, client);
+    await ctx.store.saveClient(server.serverId, as.key, client);
     return client;
   });
 }
 
-/** RFC 7591 registration through openid-client; Patchbay is a confidential client when it can be. */
+/**
+ * RFC 7591 registration at the endpoint the metadata names (oauth4webapi, the library under
+ * openid-client: openid-client's own helper would rediscover the server, which the 2025-03-26
+ * fallbacks cannot), its answer normalised by `tolerantFetch`. Patchbay asks to be a confidential
+ * client when the server's token endpoint takes a secret, a public one when it takes only `none`.
+ */
 async function registerClient(
   ctx: ClientIdentityContext,
   server: OAuthServerConfig,
@@ -79,18 +89,17 @@ async function registerClient(
   metadata.client_name = ctx.clientName;
   metadata.token_endpoint_auth_method = authMethod;
   if (server.oauthScopes) metadata.scope = server.oauthScopes;
-  let registered: oidc.Configuration;
+  let m: Awaited<ReturnType<typeof oauth.processDynamicClientRegistrationResponse>>;
   try {
-    registered = await oidc.dynamicClientRegistration(
-      new URL(as.metadata.issuer),
-      metadata,
-      undefined,
-      openidOptions(ctx.http, as.source === 'configured' ? undefined : as.source),
-    );
+    const res = await oauth.dynamicClientRegistrationRequest(as.metadata as oauth.AuthorizationServer, metadata, {
+      [oauth.customFetch]: tolerantFetch(ctx.http.fetch, 'registration'),
+      [oauth.allowInsecureRequests]: ctx.http.allowInsecureRequests,
+      signal: AbortSignal.timeout(30_000),
+    });
+    m = await oauth.processDynamicClientRegistrationResponse(res);
   } catch (err) {
     throw OAuthErrors.grantFailed('Dynamic client registration', describeOAuthError(err));
   }
-  const m = registered.clientMetadata();
   return {
     clientId: m.client_id,
     clientSecret: typeof m.client_secret === 'string' ? m.client_secret : undefined,
@@ -113,18 +122,20 @@ export function buildConfiguration(
   client: OAuthClientRecord,
   http: DiscoveryHttp,
 ): oidc.Configuration {
+  // A configured secret follows the server's list too: basic, else post, else none when that is all it takes.
+  const onlyNone = as.metadata.token_endpoint_auth_methods_supported?.includes('none') === true;
   const method = client.clientSecret
-    ? (client.tokenEndpointAuthMethod ?? pickSecretMethod(as.metadata) ?? 'client_secret_basic')
+    ? (client.tokenEndpointAuthMethod ?? pickSecretMethod(as.metadata) ?? (onlyNone ? 'none' : 'client_secret_basic'))
     : 'none';
   const auth =
     method === 'none' || !client.clientSecret
       ? oidc.None()
       : method === 'client_secret_post'
         ? oidc.ClientSecretPost(client.clientSecret)
-        : oidc.ClientSecretBasic(client.clientSecret);
+        : clientSecretBasic(client.clientSecret);
   const config = new oidc.Configuration(as.metadata, client.clientId, undefined, auth);
   if (http.allowInsecureRequests) oidc.allowInsecureRequests(config);
-  config[oidc.customFetch] = (url, init) => http.fetch(url, init);
+  config[oidc.customFetch] = tolerantFetch(http.fetch, 'token');
   config.timeout = 30;
   return config;
 }

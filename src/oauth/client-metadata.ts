@@ -34,9 +34,10 @@ export interface PatchbayClientMetadata {
 export function buildClientMetadataDocument(
   publicUrl: string,
   clientName = 'Patchbay',
+  clientId = clientMetadataUrl(publicUrl),
 ): PatchbayClientMetadata {
   return {
-    client_id: clientMetadataUrl(publicUrl),
+    client_id: clientId,
     client_name: clientName,
     client_uri: base(publicUrl),
     redirect_uris: [oauthRedirectUri(publicUrl)],

@@ -55,6 +55,9 @@ describe('createAuthorizedFetch', () => {
         calls.push(opts);
         return opts ? 'fresh' : 'stale';
       },
+      insufficientScope: async (): Promise<never> => {
+        throw new Error('no 403 in this test');
+      },
     };
     const base = async (_u: string | URL, init?: RequestInit) => {
       const auth = new Headers(init?.headers).get('authorization') ?? '';

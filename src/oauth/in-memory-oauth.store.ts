@@ -3,6 +3,7 @@ import type {
   OAuthStateRecord,
   OAuthStore,
   OAuthTokenRecord,
+  StepUpState,
 } from './oauth.types.js';
 
 /**
@@ -32,7 +33,13 @@ export class InMemoryOAuthStore implements OAuthStore {
   }
 
   async saveTokens(serverId: string, tokens: OAuthTokenRecord): Promise<void> {
-    this.tokens.set(serverId, { ...tokens });
+    const stepUp = this.tokens.get(serverId)?.stepUp;
+    this.tokens.set(serverId, { ...tokens, stepUp });
+  }
+
+  async saveStepUp(serverId: string, stepUp: StepUpState | null): Promise<void> {
+    const t = this.tokens.get(serverId);
+    if (t) this.tokens.set(serverId, { ...t, stepUp: stepUp ? { ...stepUp } : undefined });
   }
 
   async deleteTokens(serverId: string): Promise<void> {

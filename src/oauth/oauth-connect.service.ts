@@ -42,7 +42,7 @@ export class OAuthConnectService {
     if (config.grant === 'client_credentials') return null;
     try {
       await this.oauth.getAccessToken(config);
-      return null;
+      if (!(await this.oauth.stepUpPending(config.serverId))) return null; // conformance: a 403 insufficient_scope asked for more scope
     } catch (err) {
       if (!isAuthorizationRequired(err)) return null; // the check meets the same failure and records it
       if (err.reauthorization) await this.health.record(usable, outcomeOf(err));

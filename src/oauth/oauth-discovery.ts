@@ -26,8 +26,18 @@ export interface ResourceDiscovery {
 
 export interface AuthorizationServerInfo {
   metadata: oidc.ServerMetadata;
-  /** How it was found; `configured` means synthesised from oauth*Endpoint settings. */
-  source: 'oauth2' | 'oidc' | 'configured';
+  /**
+   * How it was found: RFC 8414 (`oauth2`) or OpenID discovery (`oidc`), checked by openid-client;
+   * the 2025-03-26 fallbacks for a server without resource metadata (`legacy_metadata`: the
+   * origin's RFC 8414 document read without the issuer check; `legacy_defaults`: no document,
+   * `/authorize`, `/token`, `/register` on the origin); `configured` from oauth*Endpoint settings.
+   */
+  source: 'oauth2' | 'oidc' | 'legacy_metadata' | 'legacy_defaults' | 'configured';
+  /**
+   * What clients, states and tokens are stored under and what it is rediscovered from: the
+   * metadata's issuer, except for the 2025-03-26 fallbacks, where it is the origin searched.
+   */
+  key: string;
 }
 
 export interface EndpointFallback {
@@ -125,14 +135,63 @@ export async function discoverAuthorizationServer(
     try {
       // discovery() wants a client id; the real one is chosen later, on these metadata.
       const config = await oidc.discovery(new URL(issuer), 'patchbay-discovery', undefined, undefined, openidOptions(http, algorithm));
-      return { metadata: config.serverMetadata(), source: algorithm };
+      const metadata = config.serverMetadata();
+      return { metadata, source: algorithm, key: metadata.issuer };
     } catch (err) {
       failures.push(`${algorithm}: ${(err as Error).message}`);
     }
   }
   const configured = configuredMetadata(fallback);
-  if (configured) return { metadata: configured, source: 'configured' };
+  if (configured) return { metadata: configured, source: 'configured', key: configured.issuer };
+  if (isBareOrigin(issuer)) {
+    const legacy = await legacyAuthorizationServer(new URL(issuer).origin, http, failures);
+    if (legacy) return legacy;
+  }
   throw OAuthErrors.discoveryFailed(issuer, failures.join('; '));
+}
+
+/** The 2025-03-26 spec's authorization base URL is always an origin (the server URL's path discarded). */
+function isBareOrigin(url: string): boolean {
+  const u = new URL(url);
+  return (u.pathname === '/' || u.pathname === '') && !u.search;
+}
+
+/**
+ * MCP 2025-03-26, "Server Metadata Discovery" and "Fallbacks for Servers without Metadata
+ * Discovery": the origin's `/.well-known/oauth-authorization-server` (its `issuer` is not held to
+ * the origin: that spec never asked for it), and when that is a 404, the default endpoints
+ * `/authorize`, `/token` and `/register` on the origin.
+ */
+async function legacyAuthorizationServer(origin: string, http: DiscoveryHttp, failures: string[]): Promise<AuthorizationServerInfo | undefined> {
+  const wellKnown = `${origin}/.well-known/oauth-authorization-server`;
+  let res: Response;
+  try {
+    res = await http.fetch(wellKnown, { headers: { accept: 'application/json', 'mcp-protocol-version': '2025-03-26' }, redirect: 'manual' });
+  } catch (err) {
+    failures.push(`2025-03-26 metadata: ${(err as Error).message}`);
+    return undefined;
+  }
+  if (res.status === 404) {
+    await res.body?.cancel().catch(() => undefined);
+    return {
+      source: 'legacy_defaults',
+      key: origin,
+      metadata: {
+        issuer: origin,
+        authorization_endpoint: `${origin}/authorize`,
+        token_endpoint: `${origin}/token`,
+        registration_endpoint: `${origin}/register`,
+      },
+    };
+  }
+  const doc = res.ok ? ((await res.json().catch(() => undefined)) as Record<string, unknown> | undefined) : undefined;
+  if (!res.ok) await res.body?.cancel().catch(() => undefined);
+  if (doc && typeof doc.authorization_endpoint === 'string' && typeof doc.token_endpoint === 'string') {
+    const issuer = typeof doc.issuer === 'string' ? doc.issuer : origin;
+    return { source: 'legacy_metadata', key: origin, metadata: { ...(doc as Partial<oidc.ServerMetadata>), issuer } };
+  }
+  failures.push(`2025-03-26 metadata: ${wellKnown} answered HTTP ${res.status} without authorization and token endpoints`);
+  return undefined;
 }
 
 export function configuredMetadata(fallback: EndpointFallback): oidc.ServerMetadata | undefined {

@@ -17,7 +17,7 @@ export class OAuthClientMetadataController {
   @Public()
   @Header('cache-control', 'public, max-age=3600')
   clientMetadata(): PatchbayClientMetadata {
-    return buildClientMetadataDocument(this.config.publicUrl);
+    return buildClientMetadataDocument(this.config.publicUrl, undefined, this.config.oauthClientMetadataUrl);
   }
 }
 

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError, UpstreamError, ValidationError } from '../common/errors/domain-error.js';
+import { scopeTokens } from './step-up.js';
 
 /** Codes callers switch on (the pool sets the server's status to `error` with the message). */
 export const OAUTH_REAUTHORIZATION_REQUIRED = 'oauth_reauthorization_required';
@@ -38,6 +39,34 @@ export const OAuthErrors = {
       `Server ${serverId} has no OAuth token (never authorized, revoked or forgotten); ` +
         `POST /api/mcp-servers/${serverId}/connect and approve in a browser to (re-)authorize`,
       false,
+    );
+  },
+  /** 403 insufficient_scope: a person has to approve the wider scope. */
+  stepUpRequired(serverId: string, scope: string): OAuthAuthorizationRequiredError {
+    return new OAuthAuthorizationRequiredError(
+      `Server ${serverId} needs more OAuth scope for this request (insufficient_scope; asking for "${scope}"); ` +
+        `POST /api/mcp-servers/${serverId}/connect and approve in a browser to grant it`,
+      false,
+    );
+  },
+  /** 403 insufficient_scope again after the step-up retry limit. */
+  scopeRefused(serverId: string, scope: string, attempts: number): UpstreamError {
+    return new UpstreamError(
+      'oauth_insufficient_scope',
+      HttpStatus.BAD_GATEWAY,
+      `Server ${serverId} still answers insufficient_scope after ${attempts} authorization(s) asking for "${scope}": ` +
+        'its authorization server does not grant what it asks for. Patchbay stops asking; ' +
+        `DELETE /api/mcp-servers/${serverId}/oauth, then connect again, to start over`,
+    );
+  },
+  /** 403 insufficient_scope to a client_credentials token: no person to ask, the configured scopes decide. */
+  m2mScopeRefused(serverId: string, scope: string | undefined): UpstreamError {
+    const wanted = scopeTokens(scope).join(' ').slice(0, 1000);
+    return new UpstreamError(
+      'oauth_insufficient_scope',
+      HttpStatus.BAD_GATEWAY,
+      `Server ${serverId} answers insufficient_scope${wanted ? ` (it asks for "${wanted}")` : ''}; a client_credentials ` +
+        'server is granted the scopes in oauthScopes: add the missing ones there',
     );
   },
   /** Unknown, replayed or expired `state` on the callback. */

@@ -31,6 +31,7 @@ import { UpstreamOAuthService } from './upstream-oauth.service.js';
       inject: [AppConfig, OAuthHttp],
       useFactory: (config: AppConfig, http: OAuthHttp): UpstreamOAuthOptions => ({
         publicUrl: config.publicUrl,
+        clientMetadataUrl: config.oauthClientMetadataUrl,
         fetch: http.fetch,
         // http: authorization servers only where private networks are allowed (tests, private deployments).
         allowInsecureRequests: config.allowPrivateNetworks,

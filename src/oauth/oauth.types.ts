@@ -51,6 +51,21 @@ export interface OAuthTokenRecord {
   resource?: string;
   /** When they were obtained; bounds the refresh skew for short-lived tokens. */
   issuedAt?: Date;
+  /** Read only: the step-up state kept beside the tokens (`saveStepUp` writes it; `saveTokens` leaves it alone). */
+  stepUp?: StepUpState;
+}
+
+/**
+ * The server answered 403 `insufficient_scope` (MCP 2025-11-25, "Step-Up Authorization Flow"):
+ * the scope the next authorization asks for, and how often that was tried already.
+ */
+export interface StepUpState {
+  /** Space-separated: what the token had plus what the challenge asked for. */
+  scope: string;
+  /** Authorizations completed for `scope` (or with it already granted) that the server still refused. */
+  attempts: number;
+  /** An authorization for `scope` is wanted: `/connect` offers one although a token exists. */
+  pending: boolean;
 }
 
 /** An authorisation in flight, between `startAuthorization` and the callback. */
@@ -71,7 +86,10 @@ export interface OAuthStore {
   saveClient(serverId: string, issuer: string, client: OAuthClientRecord): Promise<void>;
   getTokens(serverId: string): Promise<OAuthTokenRecord | null>;
   saveTokens(serverId: string, tokens: OAuthTokenRecord): Promise<void>;
+  /** Deletes the tokens and the step-up state with them. */
   deleteTokens(serverId: string): Promise<void>;
+  /** Sets (or clears) the step-up state of the server's tokens; nothing when it has none. */
+  saveStepUp(serverId: string, stepUp: StepUpState | null): Promise<void>;
   createState(rec: OAuthStateRecord): Promise<void>;
   /** Single use: returns and deletes atomically; null when missing or expired. */
   consumeState(state: string): Promise<OAuthStateRecord | null>;
@@ -82,6 +100,8 @@ export interface OAuthStore {
 export interface UpstreamOAuthOptions {
   /** Base of Patchbay's public URLs (`PUBLIC_URL`), without a trailing slash. */
   publicUrl: string;
+  /** Patchbay's client_id where client ID metadata documents are taken; default `${publicUrl}/oauth/client-metadata.json`. */
+  clientMetadataUrl?: string;
   /** Outbound HTTP; default the global fetch. */
   fetch?: FetchLike;
   /** Allow `http:` authorization servers (tests, private deployments). Default false. */

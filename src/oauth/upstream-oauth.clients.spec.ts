@@ -123,6 +123,20 @@ describe('UpstreamOAuthService: client identity and machine-to-machine', () => {
     }
   });
 
+  it('registers dynamically instead when the metadata document URL is not https (the server could not fetch it safely)', async () => {
+    const cimd = await startOAuthServer({ clientIdMetadataDocument: true });
+    const cimdMcp = await startProtectedMcpServer({ issuer: cimd.issuer, jwksUri: cimd.jwksUri });
+    try {
+      const { oauth } = makeOAuth({ publicUrl: 'http://patchbay.internal' });
+      const { authorizationUrl } = await oauth.startAuthorization(serverConfig(cimdMcp.url), 'usr_alice');
+      expect(new URL(authorizationUrl).searchParams.get('client_id')).not.toMatch(/^https?:/);
+      expect(cimd.counts.registrations).toBe(1);
+    } finally {
+      await cimdMcp.close();
+      await cimd.close();
+    }
+  });
+
   it('builds the client metadata document served at PUBLIC_URL', () => {
     expect(buildClientMetadataDocument('https://pb.example.com/')).toEqual({
       client_id: 'https://pb.example.com/oauth/client-metadata.json',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as oidc from 'openid-client';
-import { NotFoundError, UpstreamError, ValidationError } from '../common/errors/domain-error.js';
-import { oauthRedirectUri } from './client-metadata.js';
+import { NotFoundError, UpstreamError, ValidationError, type DomainError } from '../common/errors/domain-error.js';
+import { clientMetadataUrl, oauthRedirectUri } from './client-metadata.js';
 import { buildConfiguration, describeOAuthError, resolveClient, type ClientIdentityContext } from './client-identity.js';
 import {
   discoverAuthorizationServer,
@@ -12,6 +12,7 @@ import {
   type ResourceDiscovery,
 } from './oauth-discovery.js';
 import { forServer, OAuthErrors } from './oauth.errors.js';
+import { decideStepUp } from './step-up.js';
 import {
   OAUTH_STORE,
   UPSTREAM_OAUTH_OPTIONS,
@@ -88,6 +89,7 @@ export class UpstreamOAuthService {
       store,
       http: this.http,
       publicUrl: options.publicUrl,
+      clientMetadataUrl: options.clientMetadataUrl ?? clientMetadataUrl(options.publicUrl),
       clientName: options.clientName ?? 'Patchbay',
     };
   }
@@ -121,8 +123,9 @@ export class UpstreamOAuthService {
       throw ValidationError.field('oauthAuthorizationEndpoint', `the authorization server ${d.issuer} has no authorization endpoint`);
     }
     const methods = as.metadata.code_challenge_methods_supported;
-    if (as.source !== 'configured' && !methods?.includes('S256')) {
-      // MCP authorization spec: refuse to proceed without advertised PKCE support.
+    if (as.source !== 'configured' && as.source !== 'legacy_defaults' && !methods?.includes('S256')) {
+      // MCP authorization spec: refuse to proceed without advertised PKCE support (a server
+      // without metadata cannot advertise anything: PKCE S256 is sent regardless).
       throw UpstreamError.protocol(`the authorization server ${d.issuer} does not advertise PKCE (S256) support`);
     }
     const client = await resolveClient(this.identity, server, as, true);
@@ -139,7 +142,11 @@ export class UpstreamOAuthService {
       code_challenge_method: 'S256',
       state,
     };
-    const scope = server.oauthScopes ?? d.challengedScope ?? d.resourceMetadata?.scopes_supported?.join(' ');
+    // MCP scope selection: a pending step-up's scope, else configured, else the 401 challenge's, else all the resource supports.
+    const stepUp = (await this.store.getTokens(server.serverId))?.stepUp;
+    const scope = stepUp?.pending
+      ? stepUp.scope
+      : (server.oauthScopes ?? d.challengedScope ?? d.resourceMetadata?.scopes_supported?.join(' '));
     if (scope) params.scope = scope;
     if (resource) params.resource = resource;
     await this.store.createState({
@@ -148,7 +155,7 @@ export class UpstreamOAuthService {
       principalId,
       codeVerifier,
       redirectUri: this.redirectUri,
-      issuer: as.metadata.issuer,
+      issuer: as.key,
       resource,
       expiresAt,
     });
@@ -190,8 +197,13 @@ export class UpstreamOAuthService {
     } catch (err) {
       throw forServer(OAuthErrors.grantFailed('Authorization code exchange', describeOAuthError(err)), rec.serverId);
     }
-    const tokens = this.toRecord(response, as.metadata.issuer, rec.resource);
-    await this.store.withCredentialLock(rec.serverId, () => this.store.saveTokens(rec.serverId, tokens));
+    const tokens = this.toRecord(response, as.key, rec.resource);
+    await this.store.withCredentialLock(rec.serverId, async () => {
+      const stepUp = (await this.store.getTokens(rec.serverId))?.stepUp;
+      await this.store.saveTokens(rec.serverId, tokens);
+      // one more authorization for the step-up's scope: counted against the retry limit
+      if (stepUp?.pending) await this.store.saveStepUp(rec.serverId, { ...stepUp, attempts: stepUp.attempts + 1, pending: false });
+    });
     return { serverId: rec.serverId, principalId: rec.principalId, expiresAt: tokens.expiresAt };
   }
 
@@ -238,6 +250,28 @@ export class UpstreamOAuthService {
     return this.store.withCredentialLock(server.serverId, async () => {
       return (await this.requestClientCredentials(m2m, found)).accessToken;
     });
+  }
+
+  /**
+   * The upstream answered 403 insufficient_scope: records the step-up (see step-up.ts) and returns
+   * the error to fail the call with: an authorization to offer, or the retry limit reached.
+   */
+  async insufficientScope(server: OAuthServerConfig, challengedScope: string | undefined): Promise<DomainError> {
+    return this.store.withCredentialLock(server.serverId, async () => {
+      const current = await this.store.getTokens(server.serverId);
+      if (!current) return OAuthErrors.authorizationRequired(server.serverId);
+      if (server.grant === 'client_credentials') return OAuthErrors.m2mScopeRefused(server.serverId, challengedScope);
+      const decision = decideStepUp(current.stepUp, current.scope ?? server.oauthScopes, challengedScope);
+      await this.store.saveStepUp(server.serverId, decision.state);
+      return decision.kind === 'give_up'
+        ? OAuthErrors.scopeRefused(server.serverId, decision.state.scope, decision.state.attempts)
+        : OAuthErrors.stepUpRequired(server.serverId, decision.state.scope);
+    });
+  }
+
+  /** A step-up is wanted: `/connect` offers an authorization although the server has a token. */
+  async stepUpPending(serverId: string): Promise<boolean> {
+    return (await this.store.getTokens(serverId))?.stepUp?.pending === true;
   }
 
   /** The upstream `Authorization` header; only ever an upstream token, never a Patchbay bearer. */
@@ -295,7 +329,7 @@ export class UpstreamOAuthService {
     } catch (err) {
       throw OAuthErrors.grantFailed('Client credentials grant', describeOAuthError(err));
     }
-    const tokens = this.toRecord(response, found.as.metadata.issuer, found.resource);
+    const tokens = this.toRecord(response, found.as.key, found.resource);
     await this.store.saveTokens(server.serverId, tokens);
     return tokens;
   }

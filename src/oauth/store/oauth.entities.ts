@@ -34,6 +34,10 @@ export class OAuthTokenEntity {
   @Column('text', { name: 'token_type' }) tokenType!: string;
   @Column('text', { nullable: true }) scope!: string | null;
   @Column('text', { nullable: true }) resource!: string | null;
+  /** Step-up after 403 insufficient_scope: the scope wanted, the authorizations tried for it, whether one is wanted now. */
+  @Column('text', { name: 'step_up_scope', nullable: true }) stepUpScope!: string | null;
+  @Column('integer', { name: 'step_up_attempts', default: 0 }) stepUpAttempts!: number;
+  @Column('boolean', { name: 'step_up_pending', default: false }) stepUpPending!: boolean;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 

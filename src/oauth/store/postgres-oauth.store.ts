@@ -12,6 +12,7 @@ import type {
   OAuthStateRecord,
   OAuthStore,
   OAuthTokenRecord,
+  StepUpState,
 } from '../oauth.types.js';
 
 /** First key of `pg_advisory_xact_lock(int, int)`: Patchbay's OAuth credentials. */
@@ -28,6 +29,9 @@ interface TokenRow {
   scope: string | null;
   resource: string | null;
   updated_at: Date;
+  step_up_scope: string | null;
+  step_up_attempts: number;
+  step_up_pending: boolean;
 }
 
 interface StateRow {
@@ -97,7 +101,8 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
 
   async getTokens(serverId: string): Promise<OAuthTokenRecord | null> {
     const rows: TokenRow[] = await this.db.query(
-      `SELECT issuer, access_token_sealed, refresh_token_sealed, expires_at, token_type, scope, resource, updated_at
+      `SELECT issuer, access_token_sealed, refresh_token_sealed, expires_at, token_type, scope, resource, updated_at,
+         step_up_scope, step_up_attempts, step_up_pending
        FROM oauth_tokens WHERE server_id = $1`,
       [serverId],
     );
@@ -112,7 +117,17 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
       issuer: r.issuer,
       resource: r.resource ?? undefined,
       issuedAt: r.updated_at,
+      stepUp: r.step_up_scope === null ? undefined : { scope: r.step_up_scope, attempts: r.step_up_attempts, pending: r.step_up_pending },
     };
+  }
+
+  async saveStepUp(serverId: string, s: StepUpState | null): Promise<void> {
+    await this.db.query('UPDATE oauth_tokens SET step_up_scope = $2, step_up_attempts = $3, step_up_pending = $4 WHERE server_id = $1', [
+      serverId,
+      s?.scope ?? null,
+      s?.attempts ?? 0,
+      s?.pending ?? false,
+    ]);
   }
 
   /** Upserts the tokens and mirrors their expiry onto the server row (`oauthExpiresAt`), in one transaction. */
