@@ -70,8 +70,17 @@ export class ToolRunService {
     const via = opts.via ?? 'rest';
     let result: CallToolResult | undefined;
     let failure: DomainError | Error | undefined;
+    const record = {
+      id, workspaceId: server.workspaceId, projectId: server.projectId, serverId: server.id, serverName: server.name,
+      toolId: tool.id, toolName: tool.name, callerId: principal.id, callerKind: principal.kind, via,
+      args: redactArgs(args) as Record<string, unknown>, startedAt,
+    };
+    // The `running` row is stored while the upstream works; the answer waits for whichever is last.
+    const begun = this.recorder.begin(record);
+    begun.catch(() => undefined);
     try {
       result = await this.pool.callTool(target, tool.name, args, { onProgress: opts.onProgress, signal: opts.signal });
+      await begun;
       return { id, result, durationMs: Math.round(performance.now() - t0) };
     } catch (e) {
       failure = e as Error;
@@ -82,23 +91,12 @@ export class ToolRunService {
       const status = failure || result?.isError ? 'error' : 'success';
       this.runs.inc({ status, via });
       this.runSeconds.observe({ via }, durationMs / 1000);
-      this.recorder.record({
-        id,
-        workspaceId: server.workspaceId,
-        projectId: server.projectId,
-        serverId: server.id,
-        serverName: server.name,
-        toolId: tool.id,
-        toolName: tool.name,
-        callerId: principal.id,
-        callerKind: principal.kind,
-        via,
+      this.recorder.complete({
+        ...record,
         status,
         errorCode: failure ? ((failure as DomainError).code ?? 'internal_error') : result?.isError ? 'tool_error' : null,
         errorMessage: failure ? failure.message.slice(0, 1000) : result?.isError ? textOf(result).slice(0, 1000) : null,
-        args: redactArgs(args) as Record<string, unknown>,
         durationMs,
-        startedAt,
       });
     }
   }
