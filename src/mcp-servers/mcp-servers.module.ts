@@ -19,6 +19,7 @@ export const connectionsModule = ConnectionsModule.registerAsync({
       allowPrivateNetworks: config.allowPrivateNetworks,
       stdioCommands: config.stdioCommands,
       catalogCommands: CATALOG_COMMANDS,
+      circuit: { failureThreshold: 5, openMs: config.circuitProbe.initialMs, maxOpenMs: config.circuitProbe.maxMs },
     };
   },
 });

@@ -4,6 +4,7 @@ import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
 import { ToolsModule } from '../tools/tools.module.js';
 import { ConnectController } from './connect.controller.js';
 import { ConnectionCheckService } from './connection-check.service.js';
+import { ConnectionEventsRecorder } from './connection-events.service.js';
 import { EventStreamService } from './event-stream.service.js';
 import { MonitorMetrics } from './monitor-metrics.js';
 import { MonitorScheduler } from './monitor-scheduler.service.js';
@@ -24,6 +25,7 @@ import { StatusEventService } from './status-event.service.js';
     MonitorScheduler,
     StatusEventService,
     EventStreamService,
+    ConnectionEventsRecorder,
   ],
   exports: [ServerStatusService, ConnectionCheckService, MonitorScheduler, EventStreamService],
 })
