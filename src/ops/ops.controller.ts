@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Headers, HttpCode } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
@@ -54,8 +55,9 @@ export class OpsController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOkResponse({ description: 'The database is reachable and every migration is applied' })
   @ApiServiceUnavailableResponse({ description: 'Not ready: the database is unreachable or a migration is pending' })
-  ready(): Promise<HealthCheckResult> {
-    // Every check answers up or down, never throws: a database that is away is a 503 naming it, not a 500.
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    // Every check answers up or down, never throws: a database that is away is a 503 naming it, not a 500;
+    // the body is Terminus' own (which check failed, and why), as load balancers and probes expect.
     return this.health.check([
       async () => {
         const check = this.indicator.check('database');
@@ -77,7 +79,11 @@ export class OpsController {
           return check.down({ message: reason(e) });
         }
       },
-    ]);
+    ]).catch((e: unknown) => {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      void reply.status(503);
+      return e.getResponse() as HealthCheckResult;
+    });
   }
 
   @Get('metrics')
