@@ -89,6 +89,7 @@ describe('nothing acknowledged is lost', () => {
     expect(body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
 
     const stored = await settle(a, ids);
+    report.allReadableAfterDbReturnMs = Date.now() - back;
     const lost = ids.filter((id) => !stored.has(id));
     for (const id of lost.slice(0, 5)) expect((await api(a.url, 'GET', `/api/executions/${id}`)).status).toBe(200);
     const journalled = [...(a.output() + b.output()).matchAll(/replayed (\d+) journalled execution records/g)].reduce((n, m) => n + Number(m[1]), 0);
@@ -122,7 +123,13 @@ describe('nothing acknowledged is lost', () => {
   it('a replica killed with SIGKILL mid-load: every run it acknowledged is readable on the survivor, completed or interrupted', async () => {
     load = new Load([a, b], runPath());
     await load.until(300);
+    // one run in flight on b when it dies: never answered, but started, so it must end up `interrupted`
+    const slowBefore = peer.calls.slow ?? 0;
+    const inFlight = api(b.url, 'POST', `/api/mcp-servers/${serverId}/tools/slow/run`, { args: { ms: 20_000 } }).catch(() => undefined);
+    while ((peer.calls.slow ?? 0) === slowBefore) await sleep(20);
     await b.stop('SIGKILL');
+    const killedAt = Date.now();
+    await inFlight;
     load.retarget([a]);
     const n = load.count;
     await load.until(n + 200);
@@ -136,6 +143,16 @@ describe('nothing acknowledged is lost', () => {
     report.replicaKill = { acknowledged: ids.length, lost: lost.length, statuses };
     expect(lost).toEqual([]);
     expect(ids.filter((id) => !['success', 'interrupted'].includes(stored.get(id)!))).toEqual([]);
+    const until = Date.now() + 30_000;
+    let cut: Array<{ toolName: string; status: string; errorCode: string }> = [];
+    while (!cut.length && Date.now() < until) {
+      const res = await api(a.url, 'GET', `/api/executions?workspaceId=${workspaceId}&status=interrupted&limit=100`);
+      cut = (res.body.data as typeof cut).filter((e) => e.toolName === 'slow');
+      if (!cut.length) await sleep(250);
+    }
+    report.interruptedAfterKillMs = Date.now() - killedAt;
+    report.inFlightRunsMarkedInterrupted = cut.length;
+    expect(cut).toEqual([expect.objectContaining({ toolName: 'slow', status: 'interrupted', errorCode: 'interrupted' })]);
     const interrupted = ids.filter((id) => stored.get(id) === 'interrupted');
     for (const id of interrupted.slice(0, 5)) {
       expect((await api(a.url, 'GET', `/api/executions/${id}`)).body).toMatchObject({ id, status: 'interrupted', errorCode: 'interrupted' });
