@@ -30,6 +30,8 @@ export class ExecutionJournal {
     readonly dir: string,
     private readonly maxBytes: number,
   ) {
+    // An active file left by an earlier process may end in a torn line: never append after it.
+    if (existsSync(join(dir, ACTIVE))) this.seal();
     this.bytes = this.files().reduce((n, f) => n + statSync(join(dir, f)).size, 0);
   }
 
