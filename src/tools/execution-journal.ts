@@ -61,7 +61,7 @@ export class ExecutionJournal {
     }
     const active = join(this.dir, ACTIVE);
     try {
-      if (statSync(active).size > 0) renameSync(active, join(this.dir, `executions.${Date.now()}-${this.seq++}.sealed`));
+      if (statSync(active).size > 0) renameSync(active, join(this.dir, `executions.${Date.now()}-${String(this.seq++).padStart(6, '0')}.sealed`));
     } catch {
       // no active file
     }
