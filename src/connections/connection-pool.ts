@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { UpstreamError } from '../common/errors/domain-error.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { CONNECTIONS_OPTIONS, resolveConnectionsOptions, type ConnectionsOptions } from './connections.options.js';
 import {
@@ -310,7 +311,11 @@ export class ConnectionPool implements OnApplicationShutdown {
     if (this.entries.get(entry.target.serverId) === entry) this.entries.delete(entry.target.serverId);
     if (reason) {
       this.logger.warn(`connection to ${entry.target.serverId} lost: ${reason.message.slice(0, 200)}`);
-      if (!entry.retired) this.markLost(entry.target, reason);
+      if (!entry.retired) {
+        // recorded as the status reason: a typed "unreachable", never the transport's raw words as an internal error
+        const failure = classifyFailure(reason, `MCP server ${entry.target.serverId}`);
+        this.markLost(entry.target, failure.kind === 'broken' ? failure.error : UpstreamError.unreachable(`MCP server ${entry.target.serverId} closed the connection`));
+      }
     }
   }
 
