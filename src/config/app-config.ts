@@ -53,6 +53,14 @@ export class AppConfig {
     concurrentPerWorkspace: number;
   };
   readonly keyCacheTtlMs!: number;
+  /** Execution records the database cannot take are fsync'd here and replayed when it returns (EXECUTION_JOURNAL_DIR). */
+  readonly executionJournalDir!: string;
+  /** Upper bound of that journal; past it, runs are refused rather than acknowledged unrecorded (EXECUTION_JOURNAL_MAX_BYTES). */
+  readonly executionJournalMaxBytes!: number;
+  /** A replica not heard from for this long is gone: its unfinished runs become `interrupted` (REPLICA_LEASE_MS). */
+  readonly replicaLeaseMs!: number;
+  /** First wait before an open circuit lets a probe through, doubled per failed probe up to the max (CIRCUIT_PROBE_*_MS). */
+  readonly circuitProbe!: { initialMs: number; maxMs: number };
 
   constructor(values: Omit<AppConfig, 'isProduction'>) {
     Object.assign(this, values);
@@ -120,6 +128,7 @@ export class AppConfig {
         concurrentPerWorkspace: int(env, 'TOOL_RUNS_CONCURRENT_PER_WORKSPACE', 128, 1, 100_000),
       },
       keyCacheTtlMs: int(env, 'AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
+      ...durabilitySettings(env, dataDir),
     });
   }
 }
@@ -133,6 +142,18 @@ function monitorSettings(env: NodeJS.ProcessEnv) {
     monitorBackoffMaxMs: int(env, 'MONITOR_BACKOFF_MAX_MS', defaultBackoff, 100, 86_400_000),
     sseHeartbeatMs: int(env, 'SSE_HEARTBEAT_MS', 15_000, 50, 600_000),
     toolsStaleMs: int(env, 'TOOLS_STALE_MS', 3_600_000, 0, 604_800_000),
+  };
+}
+
+function durabilitySettings(env: NodeJS.ProcessEnv, dataDir: string) {
+  const initialMs = int(env, 'CIRCUIT_PROBE_INITIAL_MS', 1_000, 50, 600_000);
+  const maxMs = int(env, 'CIRCUIT_PROBE_MAX_MS', 4_000, 50, 3_600_000);
+  if (maxMs < initialMs) throw new ConfigError(`CIRCUIT_PROBE_MAX_MS must be at least CIRCUIT_PROBE_INITIAL_MS (${initialMs}), got ${maxMs}`);
+  return {
+    executionJournalDir: resolve(optional(env, 'EXECUTION_JOURNAL_DIR') ?? join(dataDir, 'journal')),
+    executionJournalMaxBytes: int(env, 'EXECUTION_JOURNAL_MAX_BYTES', 256 * 1024 * 1024, 64 * 1024, 64 * 1024 ** 3),
+    replicaLeaseMs: int(env, 'REPLICA_LEASE_MS', 15_000, 1_000, 3_600_000),
+    circuitProbe: { initialMs, maxMs },
   };
 }
 

@@ -43,4 +43,26 @@ describe('CircuitBreaker', () => {
     b.failure();
     expect(b.state).toBe('closed');
   });
+
+  it('each failed probe doubles the wait up to the cap; a success starts over at the first wait', () => {
+    now = 0;
+    const b = new CircuitBreaker({ failureThreshold: 1, openMs: 1_000, maxOpenMs: 3_000 }, () => now);
+    const probeAt = (t: number) => {
+      now = t - 1;
+      expect(b.state).toBe('open');
+      now = t;
+      expect(b.admit('s')).toBe(true);
+    };
+    b.failure();
+    probeAt(1_000);
+    b.failure();
+    probeAt(3_000); // waited 2 s
+    b.failure();
+    probeAt(6_000); // 4 s capped at 3 s
+    b.failure();
+    probeAt(9_000);
+    b.success();
+    b.failure();
+    probeAt(10_000); // back to 1 s
+  });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { UpstreamError } from '../common/errors/domain-error.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { CONNECTIONS_OPTIONS, resolveConnectionsOptions, type ConnectionsOptions } from './connections.options.js';
 import {
@@ -17,6 +18,18 @@ export interface PoolCallOptions extends CallOptions {
 }
 
 export type ToolsChangedListener = (event: { serverId: string; workspaceId: string }) => void;
+
+/**
+ * `lost`: a live connection closed unexpectedly (stdio child exited, stream failed) or a call found the upstream
+ * unreachable; `restored`: the first successful connect or call after a loss. Each is emitted once per transition.
+ */
+export interface ConnectionEvent {
+  serverId: string;
+  workspaceId: string;
+  kind: 'lost' | 'restored';
+  reason?: Error;
+}
+export type ConnectionEventListener = (event: ConnectionEvent) => void;
 
 export interface PoolStats {
   clients: number;
@@ -56,6 +69,9 @@ export class ConnectionPool implements OnApplicationShutdown {
   private readonly entries = new Map<string, Entry>();
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly listeners = new Set<ToolsChangedListener>();
+  private readonly connectionListeners = new Set<ConnectionEventListener>();
+  /** Servers whose connection this process saw lost and not yet restored. */
+  private readonly lost = new Set<string>();
   private readonly limiter: ProcessLimiter;
   private readonly reaper: NodeJS.Timeout;
   private handshakes = 0;
@@ -97,6 +113,7 @@ export class ConnectionPool implements OnApplicationShutdown {
         try {
           const result = await fn(adapter);
           breaker.success();
+          this.markRestored(target);
           return result;
         } finally {
           if (tracked) this.done(tracked);
@@ -105,6 +122,7 @@ export class ConnectionPool implements OnApplicationShutdown {
         const failure = classifyFailure(err, label);
         // Only a connection we used is dropped; a failed connect already removed its own entry.
         if (failure.kind === 'broken' && adapter) await this.invalidate(target.serverId, adapter);
+        if (failure.kind === 'broken' || failure.kind === 'timeout') this.markLost(target, failure.error);
         if (failure.kind === 'broken' && attempt === 0 && opts.retryOnBroken !== false && !opts.signal?.aborted) {
           this.reconnects++;
           continue;
@@ -173,11 +191,18 @@ export class ConnectionPool implements OnApplicationShutdown {
     return () => this.listeners.delete(listener);
   }
 
+  /** Subscribe to connection losses and restorations (the monitor records them as status events). */
+  onConnectionEvent(listener: ConnectionEventListener): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
   /** Closes the server's client and child process (on update/delete) and forgets its breaker state. */
   async closeServer(serverId: string): Promise<void> {
     const entry = this.entries.get(serverId);
     this.entries.delete(serverId);
     this.breakers.delete(serverId);
+    this.lost.delete(serverId);
     if (entry) await this.closeEntry(entry);
   }
 
@@ -257,6 +282,7 @@ export class ConnectionPool implements OnApplicationShutdown {
       this.handshakes++;
       const adapter = await McpClientAdapter.connect(target, this.adapterOptions(), hooks);
       entry.adapter = adapter;
+      if (adapter.isOpen) this.markRestored(target);
       if (!adapter.isOpen || this.entries.get(target.serverId) !== entry) {
         await this.closeEntry(entry); // closed (closeServer) or dropped while connecting
       }
@@ -289,7 +315,35 @@ export class ConnectionPool implements OnApplicationShutdown {
   private onClosed(entry: Entry, reason?: Error): void {
     entry.releaseProcess?.();
     if (this.entries.get(entry.target.serverId) === entry) this.entries.delete(entry.target.serverId);
-    if (reason) this.logger.warn(`connection to ${entry.target.serverId} lost: ${reason.message.slice(0, 200)}`);
+    if (reason) {
+      this.logger.warn(`connection to ${entry.target.serverId} lost: ${reason.message.slice(0, 200)}`);
+      if (!entry.retired) {
+        // recorded as the status reason: a typed "unreachable", never the transport's raw words as an internal error
+        const failure = classifyFailure(reason, `MCP server ${entry.target.serverId}`);
+        this.markLost(entry.target, failure.kind === 'broken' ? failure.error : UpstreamError.unreachable(`MCP server ${entry.target.serverId} closed the connection`));
+      }
+    }
+  }
+
+  private markLost(target: UpstreamTarget, reason: Error): void {
+    if (this.lost.has(target.serverId)) return;
+    this.lost.add(target.serverId);
+    this.emitConnection({ serverId: target.serverId, workspaceId: target.workspaceId, kind: 'lost', reason });
+  }
+
+  private markRestored(target: UpstreamTarget): void {
+    if (!this.lost.delete(target.serverId)) return;
+    this.emitConnection({ serverId: target.serverId, workspaceId: target.workspaceId, kind: 'restored' });
+  }
+
+  private emitConnection(event: ConnectionEvent): void {
+    for (const l of this.connectionListeners) {
+      try {
+        l(event);
+      } catch (err) {
+        this.logger.warn(`connection listener failed: ${(err as Error).message}`);
+      }
+    }
   }
 
   private async invalidate(serverId: string, adapter: McpClientAdapter): Promise<void> {

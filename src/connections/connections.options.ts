@@ -3,8 +3,10 @@ export const CONNECTIONS_OPTIONS = Symbol('CONNECTIONS_OPTIONS');
 export interface CircuitOptions {
   /** Consecutive failures that open the circuit. */
   failureThreshold: number;
-  /** How long the circuit stays open before one half-open probe is let through. */
+  /** How long the circuit stays open before the first half-open probe is let through. */
   openMs: number;
+  /** Each failed probe doubles the wait, up to this (default: openMs, i.e. no growth). */
+  maxOpenMs?: number;
 }
 
 export interface ConnectionsOptions {
@@ -41,13 +43,18 @@ export const DEFAULT_CONNECTIONS_OPTIONS: ConnectionsOptions = {
   connectTimeoutMs: 10_000,
   maxMessageBytes: 4 * 1024 * 1024,
   streamIdleTimeoutMs: 30_000,
-  circuit: { failureThreshold: 5, openMs: 30_000 },
+  circuit: { failureThreshold: 5, openMs: 1_000, maxOpenMs: 4_000 },
 };
 
 export function resolveConnectionsOptions(partial?: Partial<ConnectionsOptions>): ConnectionsOptions {
   return {
     ...DEFAULT_CONNECTIONS_OPTIONS,
     ...partial,
-    circuit: { ...DEFAULT_CONNECTIONS_OPTIONS.circuit, ...partial?.circuit },
+    circuit: {
+      ...DEFAULT_CONNECTIONS_OPTIONS.circuit,
+      ...partial?.circuit,
+      // an explicit openMs without a cap means a fixed wait
+      maxOpenMs: partial?.circuit?.maxOpenMs ?? partial?.circuit?.openMs ?? DEFAULT_CONNECTIONS_OPTIONS.circuit.maxOpenMs,
+    },
   };
 }

@@ -12,6 +12,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'patchbay' },
+    // a connection attempt to an unreachable database fails in seconds instead of hanging the caller
+    extra: { max: poolSize, application_name: 'patchbay', connectionTimeoutMillis: 5000 },
   };
 }

@@ -4,6 +4,7 @@ import { ProjectEntity } from '../projects/project.entity.js';
 import { MembershipEntity } from '../workspaces/membership.entity.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { PlatformSettingEntity } from './platform-setting.entity.js';
+import { ReplicaEntity } from './replica.entity.js';
 import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 import { ToolEntity } from '../tools/tool.entity.js';
 import { ExecutionEntity } from '../tools/execution.entity.js';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   OAuthClientEntity,
   OAuthTokenEntity,
   OAuthStateEntity,
+  ReplicaEntity,
 ];

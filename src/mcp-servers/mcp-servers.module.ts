@@ -10,6 +10,7 @@ import { McpServerController } from './mcp-server.controller.js';
 import { McpServerEntity } from './mcp-server.entity.js';
 import { McpServerService } from './mcp-server.service.js';
 import { ServerConfigValidator } from './server-config.js';
+import { ConnectionEventsRecorder } from './connection-events.listener.js';
 import { ServerHealth } from './server-health.service.js';
 import { ServerConnectionsListener } from './server-connections.listener.js';
 import { ServerRepository } from './server.repository.js';
@@ -23,6 +24,7 @@ export const connectionsModule = ConnectionsModule.registerAsync({
       allowPrivateNetworks: config.allowPrivateNetworks,
       stdioCommands: config.stdioCommands,
       catalogCommands: CATALOG_COMMANDS,
+      circuit: { failureThreshold: 5, openMs: config.circuitProbe.initialMs, maxOpenMs: config.circuitProbe.maxMs },
     };
   },
 });
@@ -30,7 +32,7 @@ export const connectionsModule = ConnectionsModule.registerAsync({
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([McpServerEntity, ProjectEntity]), connectionsModule],
   controllers: [McpServerController, ConnectorController],
-  providers: [McpServerService, ServerRepository, ServerHealth, ServerConfigValidator, ServerConnectionsListener],
+  providers: [McpServerService, ServerRepository, ServerHealth, ServerConfigValidator, ServerConnectionsListener, ConnectionEventsRecorder],
   exports: [McpServerService, ServerRepository, ServerHealth, ServerConfigValidator, connectionsModule],
 })
 export class McpServersModule {}

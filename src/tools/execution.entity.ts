@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type ExecutionStatus = 'success' | 'error';
+/** `running`: started, outcome not yet written; `interrupted`: its replica died before writing the outcome. */
+export type ExecutionStatus = 'running' | 'success' | 'error' | 'interrupted';
 
 /** The record of one tool run. Kept when its server is deleted, so no foreign key to it. */
 @Entity('executions')
 @Index('idx_executions_workspace', ['workspaceId', 'id'])
 @Index('idx_executions_server', ['serverId', 'id'])
+@Index('idx_executions_running', ['replicaId'], { where: `status = 'running'` })
 export class ExecutionEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text', { name: 'workspace_id' }) workspaceId!: string;
@@ -25,5 +27,7 @@ export class ExecutionEntity {
   @Column('jsonb', { nullable: true }) args!: Record<string, unknown> | null;
   @Column('integer', { name: 'duration_ms' }) durationMs!: number;
   @Column('timestamptz', { name: 'started_at' }) startedAt!: Date;
+  /** The replica that ran it: while the row is `running`, that replica's heartbeat says whether it can still finish it. */
+  @Column('text', { name: 'replica_id', nullable: true }) replicaId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -91,10 +91,19 @@ export class ToolCallService {
     const callOpts: CallOptions = { onProgress: opts.onProgress, signal: opts.signal };
     let result: CallToolResult | undefined;
     let failure: DomainError | Error | undefined;
+    const record = {
+      id, workspaceId: server.workspaceId, projectId: server.projectId, serverId: server.id, serverName: server.name,
+      toolId: tool.id, toolName: tool.name, callerId: principal.id, callerKind: principal.kind, via,
+      args: redactArgs(args) as Record<string, unknown>, startedAt,
+    };
+    // The `running` row is stored while the upstream works; the answer waits for whichever is last.
+    const begun = this.recorder.begin(record);
+    begun.catch(() => undefined);
     try {
       result = opts.invoke
         ? await opts.invoke(tool.name, args, { timeoutMs: target.requestTimeoutMs, maxTotalTimeoutMs: target.maxTotalTimeoutMs, ...callOpts })
         : await this.pool.callTool(target, tool.name, args, callOpts);
+      await begun;
       return { id, result, durationMs: Math.round(performance.now() - t0) };
     } catch (e) {
       failure = e as Error;
@@ -106,23 +115,12 @@ export class ToolCallService {
       this.runs.inc({ status, via });
       this.runSeconds.observe({ via }, durationMs / 1000);
       await this.health.observe(usable, failure);
-      this.recorder.record({
-        id,
-        workspaceId: server.workspaceId,
-        projectId: server.projectId,
-        serverId: server.id,
-        serverName: server.name,
-        toolId: tool.id,
-        toolName: tool.name,
-        callerId: principal.id,
-        callerKind: principal.kind,
-        via,
+      this.recorder.complete({
+        ...record,
         status,
         errorCode: failure ? ((failure as DomainError).code ?? 'internal_error') : result?.isError ? 'tool_error' : null,
         errorMessage: failure ? failure.message.slice(0, 1000) : result?.isError ? textOf(result).slice(0, 1000) : null,
-        args: redactArgs(args) as Record<string, unknown>,
         durationMs,
-        startedAt,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
 import { PageQueryDto } from '../common/http/pagination.js';
+import type { ExecutionStatus } from './execution.entity.js';
 
 export class ToolView {
   @ApiProperty() id!: string;
@@ -28,6 +29,8 @@ export class UpdateToolDto {
   @ApiProperty() @IsBoolean() enabled!: boolean;
 }
 
+const EXECUTION_STATUSES: ExecutionStatus[] = ['success', 'error', 'interrupted', 'running'];
+
 export class RunToolDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "checked against the tool's inputSchema" })
   @IsOptional()
@@ -50,7 +53,7 @@ export class RunResultView {
 export class ListExecutionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() workspaceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() serverId?: string;
-  @ApiPropertyOptional({ enum: ['success', 'error'] }) @IsOptional() @IsIn(['success', 'error']) status?: 'success' | 'error';
+  @ApiPropertyOptional({ enum: EXECUTION_STATUSES }) @IsOptional() @IsIn(EXECUTION_STATUSES) status?: ExecutionStatus;
 }
 
 export class ExecutionView {
@@ -65,7 +68,11 @@ export class ExecutionView {
   @ApiProperty() callerKind!: string;
   @ApiProperty({ enum: ['rest', 'letta', 'project', 'aggregate', 'passthrough'], description: 'the surface the call came through' })
   surface!: 'rest' | 'letta' | 'project' | 'aggregate' | 'passthrough';
-  @ApiProperty({ enum: ['success', 'error'] }) status!: 'success' | 'error';
+  @ApiProperty({
+    enum: EXECUTION_STATUSES,
+    description: '`running`: started, outcome not yet written (in flight, or written moments after the response); `interrupted`: the replica running it stopped before it finished',
+  })
+  status!: ExecutionStatus;
   @ApiProperty({ type: String, nullable: true }) errorCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) args!: Record<string, unknown> | null;

@@ -5,6 +5,7 @@ import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
 import { ArgsValidator } from './args-validator.js';
 import { ExecutionController } from './execution.controller.js';
 import { ExecutionEntity } from './execution.entity.js';
+import { ExecutionReconciler } from './execution-reconciler.service.js';
 import { ExecutionRecorder } from './execution-recorder.service.js';
 import { ExecutionService } from './execution.service.js';
 import { RunLimiter } from './run-limiter.service.js';
@@ -16,7 +17,7 @@ import { ToolCallService } from './tool-call.service.js';
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([ToolEntity, ExecutionEntity]), McpServersModule],
   controllers: [ToolController, ExecutionController],
-  providers: [ToolCatalogService, ToolCallService, ArgsValidator, RunLimiter, ExecutionRecorder, ExecutionService],
+  providers: [ToolCatalogService, ToolCallService, ArgsValidator, RunLimiter, ExecutionRecorder, ExecutionReconciler, ExecutionService],
   exports: [ToolCatalogService, ToolCallService, ExecutionRecorder],
 })
 export class ToolsModule {}
