@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObject, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../common/http/validation.js';
 
 export class ReadResourceQueryDto {
   @ApiProperty({ description: 'the resource URI, as listed', example: 'demo://resource/static/document/architecture.md' })
@@ -9,7 +10,7 @@ export class ReadResourceQueryDto {
 
 export class GetPromptDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: "the prompt's arguments (strings)" })
-  @IsOptional() @IsObject()
+  @IsOptionalNonNull() @IsObject()
   arguments?: Record<string, string>;
 }
 

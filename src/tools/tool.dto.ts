@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
+import { IsOptionalNonNull } from '../common/http/validation.js';
 import { PageQueryDto } from '../common/http/pagination.js';
 
 export class ToolView {
@@ -30,7 +31,7 @@ export class UpdateToolDto {
 
 export class RunToolDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "checked against the tool's inputSchema" })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsObject()
   args?: Record<string, unknown>;
 }

@@ -36,7 +36,27 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', detail: 'Send application/json' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', detail: 'Body is empty but content-type is JSON' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', detail: 'Body is not valid JSON' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_request', detail: 'The request path is not a valid URL' },
 };
+
+/**
+ * PostgreSQL errors that only a client's input can cause, mapped once here (the DTOs and rules should catch them
+ * first; this keeps a missed case a 4xx, never a 500): a unique-key race is a 409, the rest a 400.
+ */
+function databaseProblem(exception: unknown): Problem | null {
+  const driver = (exception as { driverError?: { code?: unknown; column?: unknown } } | null)?.driverError;
+  const code = typeof driver?.code === 'string' ? driver.code : '';
+  const column = typeof driver?.column === 'string' ? driver.column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : undefined;
+  const field = (message: string) => (column ? [{ field: column, message }] : undefined);
+  switch (code) {
+    case '23505': return base(409, 'conflict', 'A resource with these unique values already exists (or is being created concurrently)');
+    case '23502': return base(400, 'validation_failed', 'A required value is missing', field('must not be null'));
+    case '22001': return base(400, 'validation_failed', 'A value is too long', field('is too long'));
+    case '22021': case '22P05': case '22P02': case '22003': case '22007': case '22008':
+      return base(400, 'validation_failed', 'A value is not valid for its field', field('is not valid'));
+    default: return null;
+  }
+}
 
 export function toProblem(exception: unknown): { problem: Problem; headers?: Record<string, string> } {
   if (exception instanceof DomainError) {
@@ -57,6 +77,8 @@ export function toProblem(exception: unknown): { problem: Problem; headers?: Rec
         : exception.message;
     return { problem: base(status, codeFor(status), message) };
   }
+  const db = databaseProblem(exception);
+  if (db) return { problem: db };
   const err = exception as { statusCode?: number; message?: string } | undefined;
   if (err?.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return { problem: base(err.statusCode, codeFor(err.statusCode), err.message ?? TITLES[err.statusCode]) };
