@@ -39,6 +39,11 @@ export class OAuthMetadataView {
   @ApiProperty() supportsClientIdMetadataDocument!: boolean;
 }
 
+export class ValidateErrorView {
+  @ApiProperty() code!: string;
+  @ApiProperty() message!: string;
+}
+
 export class DetectResultView {
   @ApiProperty() url!: string;
   @ApiProperty({ enum: ['streamable_http', 'sse'], nullable: true, type: String }) transport!: 'streamable_http' | 'sse' | null;
@@ -47,11 +52,8 @@ export class DetectResultView {
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'serverInfo from initialize, when it answered' })
   serverInfo!: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) protocolVersion!: string | null;
-}
-
-export class ValidateErrorView {
-  @ApiProperty() code!: string;
-  @ApiProperty() message!: string;
+  @ApiProperty({ type: () => ValidateErrorView, nullable: true, description: 'why nothing MCP was found (unreachable, timeout, not MCP); null when it was' })
+  error!: ValidateErrorView | null;
 }
 
 export class ValidateResultView {
