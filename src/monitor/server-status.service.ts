@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { newId } from '../common/ids/ids.js';
+import { redact } from '../common/redact.js';
 import { NotifyBus } from '../database/notify-bus.js';
 import type { ConnectorStatus, McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 
@@ -18,7 +19,7 @@ const UNREACHABLE = new Set(['upstream_unreachable', 'upstream_timeout', 'upstre
 export function outcomeOf(error: unknown, latencyMs?: number): CheckOutcome {
   const code = error instanceof DomainError ? error.code : 'internal_error';
   const message = (error as Error)?.message ?? String(error);
-  return { ok: false, status: UNREACHABLE.has(code) ? 'disconnected' : 'error', error: `${code}: ${message}`.slice(0, 500), latencyMs };
+  return { ok: false, status: UNREACHABLE.has(code) ? 'disconnected' : 'error', error: redact(`${code}: ${message}`).slice(0, 500), latencyMs };
 }
 
 /** The status an outcome stands for. */

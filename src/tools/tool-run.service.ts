@@ -11,6 +11,7 @@ import { ExecutionRecorder, redactArgs } from './execution-recorder.service.js';
 import { RunLimiter } from './run-limiter.service.js';
 import type { RunResultView } from './tool.dto.js';
 import type { ToolEntity } from './tool.entity.js';
+import { redact } from '../common/redact.js';
 import { ToolCatalogService } from './tool-catalog.service.js';
 
 export interface RunOptions {
@@ -95,7 +96,7 @@ export class ToolRunService {
         via,
         status,
         errorCode: failure ? ((failure as DomainError).code ?? 'internal_error') : result?.isError ? 'tool_error' : null,
-        errorMessage: failure ? failure.message.slice(0, 1000) : result?.isError ? textOf(result).slice(0, 1000) : null,
+        errorMessage: failure ? redact(failure.message).slice(0, 1000) : result?.isError ? redact(textOf(result)).slice(0, 1000) : null,
         args: redactArgs(args) as Record<string, unknown>,
         durationMs,
         startedAt,

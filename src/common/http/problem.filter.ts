@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type FieldError } from '../errors/domain-error.js';
+import { DomainError, type FieldError, UpstreamError } from '../errors/domain-error.js';
+import { redact } from '../redact.js';
 
 export interface Problem {
   type: string;
@@ -60,8 +61,10 @@ function databaseProblem(exception: unknown): Problem | null {
 
 export function toProblem(exception: unknown): { problem: Problem; headers?: Record<string, string> } {
   if (exception instanceof DomainError) {
+    // Upstream failures may carry an excerpt of the upstream's words: redacted once more on the way out.
+    const detail = exception instanceof UpstreamError ? redact(exception.message) : exception.message;
     return {
-      problem: base(exception.status, exception.code, exception.message, exception.errors),
+      problem: base(exception.status, exception.code, detail, exception.errors),
       headers: exception.headers,
     };
   }

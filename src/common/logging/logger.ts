@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger as Pino } from 'pino';
 import type { LogLevel } from '../../config/app-config.js';
+import { redactValue } from '../redact.js';
 
 /** Paths scrubbed from every log line, whatever logged it. */
 export const REDACT_PATHS = [
@@ -27,6 +28,12 @@ export function createPino(level: LogLevel, destination?: pino.DestinationStream
       level,
       base: { service: 'patchbay' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Paths cover known fields; the redactor covers credentials inside messages (upstream error text...).
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => redactValue(a)) as Parameters<typeof method>);
+        },
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination ?? pino.destination({ sync: false }),
