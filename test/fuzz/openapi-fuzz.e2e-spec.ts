@@ -73,10 +73,11 @@ describe('schema-driven fuzz of every operation', () => {
     doc = JSON.parse(readFileSync(join(process.cwd(), 'openapi.json'), 'utf8')) as Doc;
     ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, o]) => ({ method: method.toUpperCase(), path, params: o.parameters ?? [], body: o.requestBody?.content?.['application/json']?.schema })));
-    const all = Object.values(tenants);
+    // C's own ids three times: most requests then pass authorisation and reach deeper code; A's and B's probe isolation.
+    const all = [tenants.C, tenants.C, tenants.C, tenants.A, tenants.B];
     ids = {
       ws: all.map((t) => t.workspaceId), proj: all.map((t) => t.projectId), mcp: all.flatMap((t) => [t.serverId, t.projectServerId]),
-      key: all.map((t) => t.keyId), tool: [...all.map((t) => t.toolId), 'echo', 'get-sum'], usr: [], exec: [], evt: [],
+      key: all.map((t) => t.keyId), tool: [...all.map((t) => t.toolId), 'echo', 'echo', 'get-sum'], usr: [], exec: [], evt: [],
     };
   }, 120_000);
   afterAll(async () => {
@@ -176,7 +177,8 @@ describe('schema-driven fuzz of every operation', () => {
       while (next < plans.length) outcomes.push(await send(plans[next++]));
     }));
     const bad = outcomes.filter((o) => o.status === 0 || o.ms > REQUEST_LIMIT_MS || (o.status >= 500 && !(o.status !== 500 && UPSTREAM_CODE.test(o.code ?? ''))));
-    const upstream = outcomes.filter((o) => o.status >= 500 && !bad.includes(o)).length;
+    const upstreamCodes = outcomes.filter((o) => o.status >= 500 && !bad.includes(o)).map((o) => o.code);
+    const upstream = upstreamCodes.length ? `${upstreamCodes.length} (${[...new Set(upstreamCodes)].join(', ')})` : '0';
     const by = (lo: number) => outcomes.filter((o) => o.status >= lo && o.status < lo + 100).length;
     console.log(`fuzz seed ${seed}: ${outcomes.length} requests over ${ops.length} operations; 2xx ${by(200)}, 4xx ${by(400)}, 5xx ${by(500)} ` +
       `(of which typed upstream failures ${upstream}, ours ${bad.filter((o) => o.status >= 500).length}); slowest ${Math.max(...outcomes.map((o) => o.ms))} ms`);
@@ -189,6 +191,8 @@ describe('schema-driven fuzz of every operation', () => {
     const random = await run(RANDOM_SEED, RANDOM_RUNS);
     expect(fixed.outcomes.length + random.outcomes.length).toBeGreaterThanOrEqual(5000);
     const report = (bad: Outcome[], seed: number) => bad.slice(0, 20).map((o) => `seed ${seed}: ${o.status} ${o.code ?? ''} ${o.ms}ms ${o.line}`);
+    const errors = app.logs.filter((l) => l.includes('"level":50')).slice(0, 5).map((l) => l.slice(0, 1500));
+    if (fixed.bad.length + random.bad.length) console.log(`error log lines:\n${errors.join('\n')}`);
     expect(report(fixed.bad, FIXED_SEED)).toEqual([]);
     expect(report(random.bad, RANDOM_SEED)).toEqual([]); // replay with FUZZ_SEED=<seed>
     expect({ A: await snapshot(app, tenants.A), B: await snapshot(app, tenants.B) }).toEqual(before);

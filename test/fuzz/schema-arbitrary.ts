@@ -103,9 +103,10 @@ function typed(type: string, schema: Schema, root: { components: { schemas: Reco
 
 /** Hostile replacements for one value. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant(null),
+  { weight: 3, arbitrary: fc.constant(null) },
   fc.constantFrom(1e308, -1, -(2 ** 63), 2 ** 53 + 1, 0.5, true, false, 0),
-  fc.constantFrom('x'.repeat(100_000), 'a\u0000b', 'lone \ud800 surrogate', '\udfff', '', ' ', '../../etc/passwd', '%00', '${7*7}', '<script>'),
+  { weight: 3, arbitrary: fc.constantFrom('a\u0000b', 'lone \ud800 surrogate', '\udfff') },
+  fc.constantFrom('x'.repeat(100_000), '', ' ', '../../etc/passwd', '%00', '${7*7}', '<script>'),
   fc.constant([]),
   fc.constant({}),
   fc.constant([[[[[[[[[[1]]]]]]]]]]),
@@ -113,12 +114,13 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.object({ maxDepth: 2 }),
 );
 
-export type Mutation = { kind: 'none' } | { kind: 'field'; path: number; value: unknown } | { kind: 'whole'; value: unknown }
+export type Mutation = { kind: 'none' } | { kind: 'field'; path: number; value: unknown } | { kind: 'fields'; edits: Array<{ path: number; value: unknown }> } | { kind: 'whole'; value: unknown }
   | { kind: 'raw'; text: string } | { kind: 'array' } | { kind: 'proto'; key: '__proto__' | 'constructor' | 'prototype' } | { kind: 'unknownField' };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: 'none' } as const) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('field' as const), path: fc.nat(), value: hostileValue }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('field' as const), path: fc.nat(), value: hostileValue }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('fields' as const), edits: fc.array(fc.record({ path: fc.nat(), value: hostileValue }), { minLength: 2, maxLength: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('whole' as const), value: hostileValue }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'array' } as const) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('proto' as const), key: fc.constantFrom('__proto__' as const, 'constructor' as const, 'prototype' as const) }) },
@@ -155,14 +157,19 @@ export function applyMutation(body: unknown, m: Mutation): string {
       const text = JSON.stringify(body && typeof body === 'object' && !Array.isArray(body) ? body : {});
       return `{"${m.key}":{"isAdmin":true,"polluted":1},${text.slice(1)}`.replace(',}', '}');
     }
-    case 'field': {
-      const all = paths(body);
-      if (!all.length) return JSON.stringify({ name: m.value });
-      const clone = JSON.parse(JSON.stringify(body)) as Record<string | number, unknown>;
-      const path = all[m.path % all.length];
-      let cur = clone as Record<string | number, unknown>;
-      for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
-      cur[path[path.length - 1]] = m.value;
+    case 'field':
+      return applyMutation(body, { kind: 'fields', edits: [m] });
+    case 'fields': {
+      const clone = JSON.parse(JSON.stringify(body ?? {})) as Record<string | number, unknown>;
+      for (const edit of m.edits) {
+        const all = paths(clone);
+        if (!all.length || typeof clone !== 'object') return JSON.stringify({ name: edit.value });
+        const path = all[edit.path % all.length];
+        let cur = clone as Record<string | number, unknown>;
+        for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+        // A copy: the hostile constants are shared instances, and one inserted into itself would be a cycle.
+        if (cur && typeof cur === 'object') cur[path[path.length - 1]] = JSON.parse(JSON.stringify(edit.value ?? null)) as unknown;
+      }
       return JSON.stringify(clone);
     }
   }

@@ -42,7 +42,7 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
 
 /**
  * PostgreSQL errors that only a client's input can cause, mapped once here (the DTOs and rules should catch them
- * first; this keeps a missed case a 4xx, never a 500): a unique-key race is a 409, the rest a 400.
+ * first; this keeps a missed case a 4xx, never a 500): unique-key and foreign-key races are a 409, the rest a 400.
  */
 function databaseProblem(exception: unknown): Problem | null {
   const driver = (exception as { driverError?: { code?: unknown; column?: unknown } } | null)?.driverError;
@@ -51,6 +51,8 @@ function databaseProblem(exception: unknown): Problem | null {
   const field = (message: string) => (column ? [{ field: column, message }] : undefined);
   switch (code) {
     case '23505': return base(409, 'conflict', 'A resource with these unique values already exists (or is being created concurrently)');
+    // A row this request writes refers to one deleted meanwhile (e.g. a refresh racing the server's deletion).
+    case '23503': return base(409, 'conflict', 'A resource this request refers to was deleted or changed concurrently; retry');
     case '23502': return base(400, 'validation_failed', 'A required value is missing', field('must not be null'));
     case '22001': return base(400, 'validation_failed', 'A value is too long', field('is too long'));
     case '22021': case '22P05': case '22P02': case '22003': case '22007': case '22008':
