@@ -17,7 +17,7 @@ import { snapshot, type FuzzTenant } from './tenant-snapshot.js';
  */
 const FIXED_SEED = 20261129;
 const FIXED_RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
-const RANDOM_RUNS = Number(process.env.FUZZ_RANDOM_RUNS ?? 800);
+const RANDOM_RUNS = Number(process.env.FUZZ_RANDOM_RUNS ?? 400);
 const RANDOM_SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CONCURRENCY = 6;
 const REQUEST_LIMIT_MS = 10_000;
