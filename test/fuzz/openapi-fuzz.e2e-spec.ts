@@ -21,8 +21,12 @@ const RANDOM_RUNS = Number(process.env.FUZZ_RANDOM_RUNS ?? 400);
 const RANDOM_SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CONCURRENCY = 6;
 const REQUEST_LIMIT_MS = 10_000;
-/** An upstream that really failed may answer 502/503/504 with its typed code; a 500, or any 5xx without one, is ours. */
-const UPSTREAM_CODE = /^(upstream_|oauth_)/;
+/**
+ * Only an upstream that really failed (unreachable, timed out, broke the protocol, paused by the breaker, refused our
+ * credentials) may answer 502/503/504. A 500, a 5xx without one of these codes, or an upstream's JSON-RPC refusal of
+ * what the client asked for (`upstream_rpc_error`: that is the client's mistake, a 4xx) counts against us.
+ */
+const UPSTREAM_CODE = /^(upstream_(unreachable|timeout|protocol_error|circuit_open|auth_required|blocked)|oauth_)/;
 
 interface Doc {
   paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema?: Schema }>; requestBody?: { content?: Record<string, { schema: Schema }> } }>>;
