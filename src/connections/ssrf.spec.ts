@@ -114,6 +114,14 @@ describe('safe fetch (connect time)', () => {
     await safe.close();
   });
 
+  it.each(['::7f00:1', '64:ff9b::7f00:1', '2002:7f00:1::', '::ffff:0:7f00:1'])(
+    'refuses at connect a name whose AAAA record embeds loopback (%s)', async (address) => {
+      const safe = createSafeFetch({ ...base, allowPrivateNetworks: false, resolver: async () => [{ address, family: 6 }] });
+      await expect(safe.fetch(`http://embedded.test:${targetPort}/`)).rejects.toMatchObject({ cause: expect.any(BlockedAddressError) });
+      await expect(safe.fetch(`http://[::127.0.0.1]:${targetPort}/`)).rejects.toMatchObject({ cause: expect.any(BlockedAddressError) });
+      await safe.close();
+    });
+
   it('re-checks every redirect hop: an allowed host redirecting to loopback is refused', async () => {
     // Only 127.0.0.1 counts as private here, so the first hop (127.0.0.2) is "public".
     const addressPolicy = (ip: string) => (ip === '127.0.0.1' ? 'loopback address' : null);
