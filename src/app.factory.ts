@@ -7,6 +7,7 @@ import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { createPino, PinoNestLogger } from './common/logging/logger.js';
+import { InputGuardPipe } from './common/http/input-guards.js';
 import { ProblemFilter } from './common/http/problem.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -61,7 +62,7 @@ export async function createApp(
     await embedded?.stop();
     throw e;
   }
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -10,7 +10,7 @@ import { assertUrlAllowed, type HostResolver } from './ssrf.js';
 import { assertStdioAllowed } from './stdio-policy.js';
 import { ProcessLimiter } from './stdio-process.js';
 import { classifyFailure, type FailureKind } from './upstream-errors.js';
-import type { UpstreamTarget } from './upstream-target.js';
+import { targetSecrets, type UpstreamTarget } from './upstream-target.js';
 
 export interface PoolCallOptions extends CallOptions {
   /** Re-establish a broken connection once and retry (default true). Set false for at-most-once semantics. */
@@ -119,7 +119,7 @@ export class ConnectionPool implements OnApplicationShutdown {
           if (tracked) this.done(tracked);
         }
       } catch (err) {
-        const failure = classifyFailure(err, label);
+        const failure = classifyFailure(err, label, targetSecrets(target));
         // Only a connection we used is dropped; a failed connect already removed its own entry.
         if (failure.kind === 'broken' && adapter) await this.invalidate(target.serverId, adapter);
         if (failure.kind === 'broken' || failure.kind === 'timeout') this.markLost(target, failure.error);
@@ -181,7 +181,7 @@ export class ConnectionPool implements OnApplicationShutdown {
       return await McpClientAdapter.connect(target, { ...this.adapterOptions(), relayServerRequests: true }, own);
     } catch (err) {
       release?.();
-      throw classifyFailure(err, `MCP server ${target.serverId}`).error;
+      throw classifyFailure(err, `MCP server ${target.serverId}`, targetSecrets(target)).error;
     }
   }
 

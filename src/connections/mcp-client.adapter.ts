@@ -16,7 +16,7 @@ import { createSafeFetch, type SafeFetch } from './safe-fetch.js';
 import { parseHttpUrl, type HostResolver } from './ssrf.js';
 import { StdioProcessTransport } from './stdio-process.js';
 import { classifyFailure, isFatalTransportError } from './upstream-errors.js';
-import type { UpstreamTarget } from './upstream-target.js';
+import { targetSecrets, type UpstreamTarget } from './upstream-target.js';
 
 export type {
   CallToolResult, CompleteRequestParams, CompleteResult, CreateMessageRequestParams, CreateMessageResult, ElicitRequestParams,
@@ -334,6 +334,6 @@ export class McpClientAdapter {
 
   /** Classifies an error thrown by this adapter (convenience for callers outside the pool). */
   classify(err: unknown) {
-    return classifyFailure(err, `MCP server ${this.target.serverId}`);
+    return classifyFailure(err, `MCP server ${this.target.serverId}`, targetSecrets(this.target));
   }
 }

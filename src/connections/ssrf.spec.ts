@@ -30,10 +30,15 @@ async function refusal(url: string): Promise<DomainError> {
 describe('blockedAddressReason', () => {
   it.each(['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1',
     '255.255.255.255', '240.0.0.1', '::1', '::', 'fc00::1', 'fd12::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254',
-    '::ffff:10.0.0.1', '64:ff9b::7f00:1', '2002:7f00:1::1', 'ff02::1'])('refuses %s', (ip) => {
+    '::ffff:10.0.0.1', '64:ff9b::7f00:1', '2002:7f00:1::1', 'ff02::1',
+    // issue 12: IPv4-compatible literals, every embedding with a private IPv4 inside, special-purpose blocks
+    '::127.0.0.1', '::7f00:1', '::169.254.169.254', '::10.0.0.1', '::ffff:0:7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b:1::a00:1',
+    '2002:a9fe:a9fe::1', '2002:c0a8:101::', '2001:0:4136:e378:8000:63bf:80ff:fffe', '2001:0:7f00:1:0:0:6c0b:6bfc',
+    '192.0.2.1', '198.18.0.1', '192.0.0.8', '100::1', '2001:db8::1', '2001:2::1', 'fec0::1', '3fff::1', 'fe80::1%eth0'])('refuses %s', (ip) => {
     expect(blockedAddressReason(ip)).not.toBeNull();
   });
-  it.each(['93.184.216.34', '8.8.8.8', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:93.184.216.34'])('allows %s', (ip) => {
+  it.each(['93.184.216.34', '8.8.8.8', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:93.184.216.34',
+    '64:ff9b::5db8:d822', '2002:5db8:d822::1', '2001:0:4136:e378:8000:63bf:a247:29dd'])('allows %s', (ip) => {
     expect(blockedAddressReason(ip)).toBeNull();
   });
 });
@@ -42,11 +47,18 @@ describe('assertUrlAllowed (save time)', () => {
   it.each([
     'http://127.0.0.1:8080/mcp', 'http://2130706433/', 'http://0x7f000001/', 'http://0177.0.0.1/', 'http://127.1/',
     'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[0:0:0:0:0:0:0:1]/', 'http://169.254.169.254/latest/meta-data',
-    'http://10.0.0.1/', 'http://localhost.test/', 'http://rebind.test/', 'http://metadata.test/', 'http://v6local.test/',
+    'http://10.0.0.1/', 'http://[::127.0.0.1]/', 'http://[::169.254.169.254]/', 'http://[::10.0.0.1]/', 'http://[64:ff9b::127.0.0.1]/',
+    'http://[2002:7f00:1::]/', 'http://localhost.test/', 'http://rebind.test/', 'http://metadata.test/', 'http://v6local.test/',
   ])('refuses %s with a 400 naming the field', async (url) => {
     const err = await refusal(url);
     expect(err.status).toBe(400);
     expect(err.errors).toEqual([{ field: 'url', message: expect.stringContaining('non-public') }]);
+  });
+
+  it.each(['https://user:s3cr3tpw@public.test/mcp', 'https://s3cr3tpw@public.test/', 'https://:s3cr3tpw@public.test/'])('refuses the userinfo in %s', async (url) => {
+    const err = await refusal(url);
+    expect(err.errors).toEqual([{ field: 'url', message: expect.stringContaining('user name or password') }]);
+    expect(JSON.stringify(err)).not.toContain('s3cr3tpw');
   });
 
   it('refuses a real DNS name resolving to loopback (localhost)', async () => {
@@ -101,6 +113,14 @@ describe('safe fetch (connect time)', () => {
     await expect(safe.fetch(`http://rebinding.test:${targetPort}/`)).rejects.toMatchObject({ cause: expect.any(BlockedAddressError) });
     await safe.close();
   });
+
+  it.each(['::7f00:1', '64:ff9b::7f00:1', '2002:7f00:1::', '::ffff:0:7f00:1'])(
+    'refuses at connect a name whose AAAA record embeds loopback (%s)', async (address) => {
+      const safe = createSafeFetch({ ...base, allowPrivateNetworks: false, resolver: async () => [{ address, family: 6 }] });
+      await expect(safe.fetch(`http://embedded.test:${targetPort}/`)).rejects.toMatchObject({ cause: expect.any(BlockedAddressError) });
+      await expect(safe.fetch(`http://[::127.0.0.1]:${targetPort}/`)).rejects.toMatchObject({ cause: expect.any(BlockedAddressError) });
+      await safe.close();
+    });
 
   it('re-checks every redirect hop: an allowed host redirecting to loopback is refused', async () => {
     // Only 127.0.0.1 counts as private here, so the first hop (127.0.0.2) is "public".

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError, UpstreamError } from '../common/errors/domain-error.js';
+import { redact, type KnownSecrets } from '../common/redact.js';
 import { BlockedAddressError, MessageTooLargeError } from './safe-fetch.js';
 
 /** The upstream answered a request with a JSON-RPC error (unknown tool, bad params...): its answer, not a transport failure. */
@@ -48,8 +49,13 @@ function httpStatusOf(err: unknown): number | undefined {
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
-/** Maps anything thrown by the SDK, undici or the child process to a typed DomainError the API can answer with. */
-export function classifyFailure(err: unknown, label: string): ClassifiedFailure {
+/**
+ * Maps anything thrown by the SDK, undici or the child process to a typed DomainError the API can answer with.
+ * Messages are ours; the only upstream text kept (a JSON-RPC error's message, an unexpected error's first line)
+ * goes through the redactor with the server's known secrets.
+ */
+export function classifyFailure(err: unknown, label: string, known: KnownSecrets = {}): ClassifiedFailure {
+  const excerpt = (text: string) => redact(text.split('\n')[0], known).slice(0, 200);
   if (err instanceof DomainError) {
     if (err instanceof UpstreamRpcError) return { kind: 'rpc', error: err };
     const kind: FailureKind =
@@ -70,7 +76,7 @@ export function classifyFailure(err: unknown, label: string): ClassifiedFailure 
   if (err instanceof McpError) {
     if (err.code === ErrorCode.RequestTimeout) return { kind: 'timeout', error: UpstreamError.timeout(`${label} did not answer in time`) };
     if (err.code === ErrorCode.ConnectionClosed) return { kind: 'broken', error: UpstreamError.unreachable(`${label} closed the connection`) };
-    return { kind: 'rpc', error: new UpstreamRpcError(err.code, `${label}: ${err.message.replace(/^MCP error -?\d+: /, '')}`, err.data) };
+    return { kind: 'rpc', error: new UpstreamRpcError(err.code, `${label}: ${excerpt(err.message.replace(/^MCP error -?\d+: /, ''))}`, err.data) };
   }
   for (const c of causes(err)) {
     const code = (c as { code?: unknown })?.code;
@@ -86,7 +92,7 @@ export function classifyFailure(err: unknown, label: string): ClassifiedFailure 
     return { kind: 'broken', error: UpstreamError.unreachable(`${label} is unreachable`) };
   }
   if ((err as Error)?.name === 'AbortError') return { kind: 'local', error: new DomainError('request_aborted', 499 as HttpStatus, 'request aborted') };
-  return { kind: 'protocol', error: UpstreamError.protocol(`${label}: unexpected upstream behaviour (${message.slice(0, 200)})`) };
+  return { kind: 'protocol', error: UpstreamError.protocol(`${label}: unexpected upstream behaviour (${excerpt(message)})`) };
 }
 
 /** Transport errors (reported via onerror) that mean the connection can no longer be trusted. */

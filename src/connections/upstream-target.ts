@@ -37,3 +37,14 @@ export interface UpstreamTarget {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_TOTAL_TIMEOUT_MS = 300_000;
+
+/** The secret values a target carries (auth and custom header values, env values, proxy credentials), for the redactor. */
+export function targetSecrets(target: Pick<UpstreamTarget, 'headers' | 'env' | 'proxy'>): { values: string[] } {
+  return {
+    values: [
+      ...Object.values(target.headers ?? {}),
+      ...Object.values(target.env ?? {}),
+      ...Object.values(target.proxy?.headers ?? {}),
+    ].flatMap((v) => [v, v.replace(/^[A-Za-z]+\s+/, '')]),
+  };
+}

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min,
 } from 'class-validator';
+import { IsOptionalNonNull } from '../common/http/validation.js';
 import { PageQueryDto } from '../common/http/pagination.js';
 import { AUTH_TYPES, CONNECTOR_STATUSES, TRANSPORTS, type AuthType, type ConnectorStatus, type Transport } from './mcp-server.entity.js';
 
@@ -15,34 +16,34 @@ export class McpServerFieldsDto {
   description?: string | null;
 
   @ApiPropertyOptional({ enum: TRANSPORTS, description: 'inferred from url/command when absent' })
-  @IsOptional() @IsIn(TRANSPORTS)
+  @IsOptionalNonNull() @IsIn(TRANSPORTS)
   transport?: Transport;
 
-  @ApiPropertyOptional({ example: 'https://mcp.example.com/mcp' }) @IsOptional() @IsString() @MaxLength(2048)
+  @ApiPropertyOptional({ example: 'https://mcp.example.com/mcp' }) @IsOptionalNonNull() @IsString() @MaxLength(2048)
   url?: string;
 
-  @ApiPropertyOptional({ example: 'npx' }) @IsOptional() @IsString() @Length(1, 256)
+  @ApiPropertyOptional({ example: 'npx' }) @IsOptionalNonNull() @IsString() @Length(1, 256)
   command?: string;
 
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(4096, { each: true })
+  @ApiPropertyOptional({ type: [String] }) @IsOptionalNonNull() @IsArray() @IsString({ each: true }) @MaxLength(4096, { each: true })
   args?: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'values are secret: stored encrypted, shown masked' })
-  @IsOptional() @IsObject()
+  @IsOptionalNonNull() @IsObject()
   env?: Record<string, string>;
 
-  @ApiPropertyOptional({ enum: AUTH_TYPES, default: 'none' }) @IsOptional() @IsIn(AUTH_TYPES)
+  @ApiPropertyOptional({ enum: AUTH_TYPES, default: 'none' }) @IsOptionalNonNull() @IsIn(AUTH_TYPES)
   authType?: AuthType;
 
   @ApiPropertyOptional({ description: 'write-only', type: String, nullable: true }) @IsOptional() @IsString() @Length(1, 8192)
   apiKey?: string | null;
 
   @ApiPropertyOptional({ default: 'Authorization', description: 'Authorization gets "Bearer <apiKey>"; any other header the raw key' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/, { message: 'must be an HTTP header name' })
+  @IsOptionalNonNull() @IsString() @Matches(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/, { message: 'must be an HTTP header name' })
   authHeader?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'values are secret: stored encrypted, shown masked' })
-  @IsOptional() @IsObject()
+  @IsOptionalNonNull() @IsObject()
   headers?: Record<string, string>;
 
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Length(1, 512)
@@ -60,27 +61,27 @@ export class McpServerFieldsDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'read write' }) @IsOptional() @IsString() @MaxLength(1024)
   oauthScopes?: string | null;
 
-  @ApiPropertyOptional({ enum: ['authorization_code', 'client_credentials'] }) @IsOptional() @IsIn(['authorization_code', 'client_credentials'])
+  @ApiPropertyOptional({ enum: ['authorization_code', 'client_credentials'] }) @IsOptionalNonNull() @IsIn(['authorization_code', 'client_credentials'])
   oauthGrant?: 'authorization_code' | 'client_credentials';
 
-  @ApiPropertyOptional({ description: 'leave out the RFC 8707 resource parameter' }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ description: 'leave out the RFC 8707 resource parameter' }) @IsOptionalNonNull() @IsBoolean()
   oauthOmitResource?: boolean;
 
-  @ApiPropertyOptional({ description: 'an id from GET /api/connectors' }) @IsOptional() @IsString() @Length(1, 100)
+  @ApiPropertyOptional({ description: 'an id from GET /api/connectors' }) @IsOptionalNonNull() @IsString() @Length(1, 100)
   connectorId?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject()
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptionalNonNull() @IsObject()
   connectorConfig?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'ms per upstream request (default 30000)' })
-  @IsOptional() @IsInt() @Min(100) @Max(600_000)
+  @IsOptionalNonNull() @IsInt() @Min(100) @Max(600_000)
   requestTimeout?: number;
 
   @ApiPropertyOptional({ description: 'ms for a whole call, progress included (default 300000)' })
-  @IsOptional() @IsInt() @Min(100) @Max(3_600_000)
+  @IsOptionalNonNull() @IsInt() @Min(100) @Max(3_600_000)
   maxTotalTimeout?: number;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ default: true }) @IsOptionalNonNull() @IsBoolean()
   enabled?: boolean;
 }
 
@@ -96,7 +97,7 @@ export class CreateMcpServerDto extends McpServerFieldsDto {
 
 export class UpdateMcpServerDto extends McpServerFieldsDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @Length(1, 100) @Matches(/^[^\x00-\x1f]+$/, { message: 'must not contain control characters' })
+  @IsOptionalNonNull() @IsString() @Length(1, 100) @Matches(/^[^\x00-\x1f]+$/, { message: 'must not contain control characters' })
   name?: string;
 }
 

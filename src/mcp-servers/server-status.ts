@@ -1,4 +1,5 @@
 import { DomainError } from '../common/errors/domain-error.js';
+import { redact } from '../common/redact.js';
 import type { ConnectorStatus } from './mcp-server.entity.js';
 
 /** What one look at a server found: it answered, or why not. */
@@ -12,7 +13,7 @@ const UNREACHABLE = new Set(['upstream_unreachable', 'upstream_timeout', 'upstre
 export function outcomeOf(error: unknown, latencyMs?: number): CheckOutcome {
   const code = error instanceof DomainError ? error.code : 'internal_error';
   const message = (error as Error)?.message ?? String(error);
-  return { ok: false, status: UNREACHABLE.has(code) ? 'disconnected' : 'error', error: `${code}: ${message}`.slice(0, 500), latencyMs };
+  return { ok: false, status: UNREACHABLE.has(code) ? 'disconnected' : 'error', error: redact(`${code}: ${message}`).slice(0, 500), latencyMs };
 }
 
 /** The status an outcome stands for. */

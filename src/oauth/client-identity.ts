@@ -142,13 +142,25 @@ export function buildConfiguration(
 
 /** A one-line reason from openid-client / oauth4webapi errors, without secrets. */
 export function describeOAuthError(err: unknown): string {
-  if (err instanceof oidc.ResponseBodyError) {
-    return `${err.error}${err.error_description ? `: ${err.error_description}` : ''} (HTTP ${err.status})`;
-  }
-  if (err instanceof oidc.AuthorizationResponseError) {
-    return `${err.error}${err.error_description ? `: ${err.error_description}` : ''}`;
-  }
-  const e = err as Error & { cause?: unknown };
-  const cause = e.cause instanceof Error ? ` (${e.cause.message})` : '';
-  return `${e.message ?? String(err)}${cause}`;
+  // The authorization server's own text (error_description, an HTML or echoed body) is never copied: it may
+  // repeat our request, client credentials included. A registered error code and the HTTP status say enough.
+  if (err instanceof oidc.ResponseBodyError) return `${oauthErrorCode(err.error)} (HTTP ${err.status})`;
+  if (err instanceof oidc.AuthorizationResponseError) return oauthErrorCode(err.error);
+  const status = (err as { cause?: { status?: unknown } })?.cause?.status;
+  const code = (err as { code?: unknown })?.code;
+  const network = (err as { cause?: { code?: unknown } })?.cause?.code;
+  if (typeof status === 'number') return `unexpected response (HTTP ${status})`;
+  if (typeof network === 'string' && /^[A-Z_]{2,40}$/.test(network)) return `request failed (${network})`;
+  return typeof code === 'string' && /^[A-Z_]{2,60}$/.test(code) ? `request failed (${code})` : 'request failed';
+}
+
+/** OAuth error codes from the IANA registry (RFC 6749, 6750, 7591, 8707, OIDC); anything else is not repeated. */
+const OAUTH_ERROR_CODES = new Set(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type',
+  'invalid_scope', 'access_denied', 'unsupported_response_type', 'server_error', 'temporarily_unavailable', 'invalid_target',
+  'invalid_token', 'insufficient_scope', 'invalid_redirect_uri', 'invalid_client_metadata', 'invalid_software_statement',
+  'unapproved_software_statement', 'interaction_required', 'login_required', 'consent_required', 'account_selection_required',
+  'invalid_dpop_proof', 'use_dpop_nonce', 'authorization_pending', 'slow_down', 'expired_token', 'invalid_authorization_details']);
+
+export function oauthErrorCode(error: unknown): string {
+  return typeof error === 'string' && OAUTH_ERROR_CODES.has(error) ? error : 'unrecognised_error';
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../common/http/validation.js';
 import { PageQueryDto } from '../common/http/pagination.js';
 
 export class CreateProjectDto {
@@ -14,7 +15,7 @@ export class CreateProjectDto {
   name!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(2000)
   description?: string;
@@ -22,7 +23,7 @@ export class CreateProjectDto {
 
 export class UpdateProjectDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @Length(1, 200)
   name?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObject, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../common/http/validation.js';
 
 export class ReadResourceQueryDto {
   @ApiProperty({ description: 'the resource URI, as listed', example: 'demo://resource/static/document/architecture.md' })
@@ -9,7 +10,7 @@ export class ReadResourceQueryDto {
 
 export class GetPromptDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: "the prompt's arguments (strings)" })
-  @IsOptional() @IsObject()
+  @IsOptionalNonNull() @IsObject()
   arguments?: Record<string, string>;
 }
 
@@ -38,6 +39,11 @@ export class OAuthMetadataView {
   @ApiProperty() supportsClientIdMetadataDocument!: boolean;
 }
 
+export class ValidateErrorView {
+  @ApiProperty() code!: string;
+  @ApiProperty() message!: string;
+}
+
 export class DetectResultView {
   @ApiProperty() url!: string;
   @ApiProperty({ enum: ['streamable_http', 'sse'], nullable: true, type: String }) transport!: 'streamable_http' | 'sse' | null;
@@ -46,11 +52,8 @@ export class DetectResultView {
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'serverInfo from initialize, when it answered' })
   serverInfo!: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) protocolVersion!: string | null;
-}
-
-export class ValidateErrorView {
-  @ApiProperty() code!: string;
-  @ApiProperty() message!: string;
+  @ApiProperty({ type: () => ValidateErrorView, nullable: true, description: 'why nothing MCP was found (unreachable, timeout, not MCP); null when it was' })
+  error!: ValidateErrorView | null;
 }
 
 export class ValidateResultView {

@@ -37,15 +37,27 @@ export class ServerDetectService {
       resolver: this.pool.resolver,
     });
     try {
-      const result: DetectResultView = { url, transport: null, authType: 'none', oauth: null, serverInfo: null, protocolVersion: null };
-      let probe = await this.guard(url, () => this.streamable(http.fetch, url));
+      const result: DetectResultView = { url, transport: null, authType: 'none', oauth: null, serverInfo: null, protocolVersion: null, error: null };
+      let probe: Probe;
+      try {
+        probe = await this.guard(url, () => this.streamable(http.fetch, url));
+      } catch (err) {
+        // Nothing answered: that is what detect found, not a failure of the request (an address refused by the
+        // SSRF policy stays a 400).
+        if (err instanceof UpstreamError && err.code !== 'upstream_blocked') return { ...result, error: { code: err.code, message: err.message } };
+        throw err;
+      }
       if (probe.kind !== 'no') {
         result.transport = 'streamable_http';
       } else {
         const first = probe.status;
-        probe = await this.guard(url, () => this.sse(http.fetch, url));
+        probe = await this.guard(url, () => this.sse(http.fetch, url)).catch((err: unknown) => {
+          if (err instanceof UpstreamError && err.code !== 'upstream_blocked') return { kind: 'no', status: 0 } as const;
+          throw err;
+        });
         if (probe.kind === 'no') {
-          throw UpstreamError.protocol(`${url} speaks neither streamable HTTP (HTTP ${first}) nor SSE (HTTP ${probe.status})`);
+          const message = `${url} speaks neither streamable HTTP (HTTP ${first}) nor SSE (HTTP ${probe.status || 'none'})`;
+          return { ...result, error: { code: 'not_mcp', message } };
         }
         result.transport = 'sse';
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
 import { ConflictError, DomainError } from '../common/errors/domain-error.js';
+import { redact } from '../common/redact.js';
 import { newId } from '../common/ids/ids.js';
 import { ConnectionPool, type CallOptions } from '../connections/index.js';
 import { McpServerService, type UsableServer } from '../mcp-servers/mcp-server.service.js';
@@ -119,7 +120,7 @@ export class ToolCallService {
         ...record,
         status,
         errorCode: failure ? ((failure as DomainError).code ?? 'internal_error') : result?.isError ? 'tool_error' : null,
-        errorMessage: failure ? failure.message.slice(0, 1000) : result?.isError ? textOf(result).slice(0, 1000) : null,
+        errorMessage: failure ? redact(failure.message).slice(0, 1000) : result?.isError ? redact(textOf(result)).slice(0, 1000) : null,
         durationMs,
       });
     }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
+import { IsOptionalNonNull } from '../common/http/validation.js';
 import { PageQueryDto } from '../common/http/pagination.js';
 import type { ExecutionStatus } from './execution.entity.js';
 
@@ -33,7 +34,7 @@ const EXECUTION_STATUSES: ExecutionStatus[] = ['success', 'error', 'interrupted'
 
 export class RunToolDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "checked against the tool's inputSchema" })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsObject()
   args?: Record<string, unknown>;
 }

@@ -53,14 +53,19 @@ describe('Resources and prompts of a server, over every transport', () => {
     expect(got.body.messages[0].content.text).toContain('Lisbon, PT');
   });
 
-  it('answers bad input with 400 and upstream refusals with a typed 502', async () => {
+  it('answers bad input with 400, unknown prompts and resources with 404 like unknown tools', async () => {
     const id = ids.streamable_http;
     expectProblem(await app.request('GET', `/api/mcp-servers/${id}/resources/read`, { token: t.key }), 400, 'uri');
     expectProblem(await app.request('POST', `/api/mcp-servers/${id}/prompts/args-prompt/get`, { token: t.key, body: { arguments: { city: 7 } } }), 400, 'arguments.city');
     expectProblem(await app.request('POST', `/api/mcp-servers/${id}/prompts/args-prompt/get`, { token: t.key, body: { args: {} } }), 400, 'args');
     const missing = await app.request('POST', `/api/mcp-servers/${id}/prompts/no-such-prompt/get`, { token: t.key, body: {} });
-    expectProblem(missing, 502);
-    expect(missing.body.code).toBe('upstream_rpc_error');
+    expectProblem(missing, 404);
+    expect(missing.body.code).toBe('not_found');
+    const unknownResource = await app.request('GET', `/api/mcp-servers/${id}/resources/read?uri=${encodeURIComponent('demo://resource/static/document/no-such.md')}`, { token: t.key });
+    expectProblem(unknownResource, 404);
+    for (const bad of ['not a uri', 'no-scheme/path', '://x', 'demo://a b']) {
+      expectProblem(await app.request('GET', `/api/mcp-servers/${id}/resources/read?uri=${encodeURIComponent(bad)}`, { token: t.key }), 400, 'uri');
+    }
     expectProblem(await app.request('GET', '/api/mcp-servers/ws_01jd8x3v2qf8g6m3s0y1b4k7ze/resources', { token: t.key }), 400, 'id');
   });
 

@@ -70,12 +70,13 @@ describe('Trying a server before saving it: validate and detect', () => {
     });
   });
 
-  it('refuses bad and unreachable URLs', async () => {
+  it('refuses bad URLs and reports unreachable ones as nothing found', async () => {
     expectProblem(await detect('ftp://example.com/mcp'), 400, 'url');
     expectProblem(await app.request('POST', '/api/mcp-servers/detect', { token: t.key, body: {} }), 400, 'url');
+    // Unreachable is what detect found, not the caller's fault nor ours: 200 with nothing detected and why.
     const down = await detect('http://127.0.0.1:1/mcp');
-    expectProblem(down, 502);
-    expect(down.body.code).toBe('upstream_unreachable');
+    expect(down.status).toBe(200);
+    expect(down.body).toMatchObject({ transport: null, serverInfo: null, error: { code: 'upstream_unreachable' } });
   });
 
   it('validates a create body live, saving nothing and leaving no client behind', async () => {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsDateString, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/http/validation.js';
 import { PageQueryDto } from '../../common/http/pagination.js';
 import { SCOPES, type Scope } from './api-key.entity.js';
 
@@ -22,7 +23,7 @@ export class CreateApiKeyDto {
   scopes!: Scope[];
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsDateString({ strict: true })
   expiresAt?: string;
 }

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type FieldError } from '../errors/domain-error.js';
+import { DomainError, type FieldError, UpstreamError } from '../errors/domain-error.js';
+import { redact } from '../redact.js';
 
 export interface Problem {
   type: string;
@@ -36,12 +37,36 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', detail: 'Send application/json' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', detail: 'Body is empty but content-type is JSON' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', detail: 'Body is not valid JSON' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_request', detail: 'The request path is not a valid URL' },
 };
+
+/**
+ * PostgreSQL errors that only a client's input can cause, mapped once here (the DTOs and rules should catch them
+ * first; this keeps a missed case a 4xx, never a 500): unique-key and foreign-key races are a 409, the rest a 400.
+ */
+function databaseProblem(exception: unknown): Problem | null {
+  const driver = (exception as { driverError?: { code?: unknown; column?: unknown } } | null)?.driverError;
+  const code = typeof driver?.code === 'string' ? driver.code : '';
+  const column = typeof driver?.column === 'string' ? driver.column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : undefined;
+  const field = (message: string) => (column ? [{ field: column, message }] : undefined);
+  switch (code) {
+    case '23505': return base(409, 'conflict', 'A resource with these unique values already exists (or is being created concurrently)');
+    // A row this request writes refers to one deleted meanwhile (e.g. a refresh racing the server's deletion).
+    case '23503': return base(409, 'conflict', 'A resource this request refers to was deleted or changed concurrently; retry');
+    case '23502': return base(400, 'validation_failed', 'A required value is missing', field('must not be null'));
+    case '22001': return base(400, 'validation_failed', 'A value is too long', field('is too long'));
+    case '22021': case '22P05': case '22P02': case '22003': case '22007': case '22008':
+      return base(400, 'validation_failed', 'A value is not valid for its field', field('is not valid'));
+    default: return null;
+  }
+}
 
 export function toProblem(exception: unknown): { problem: Problem; headers?: Record<string, string> } {
   if (exception instanceof DomainError) {
+    // Upstream failures may carry an excerpt of the upstream's words: redacted once more on the way out.
+    const detail = exception instanceof UpstreamError ? redact(exception.message) : exception.message;
     return {
-      problem: base(exception.status, exception.code, exception.message, exception.errors),
+      problem: base(exception.status, exception.code, detail, exception.errors),
       headers: exception.headers,
     };
   }
@@ -57,6 +82,8 @@ export function toProblem(exception: unknown): { problem: Problem; headers?: Rec
         : exception.message;
     return { problem: base(status, codeFor(status), message) };
   }
+  const db = databaseProblem(exception);
+  if (db) return { problem: db };
   const err = exception as { statusCode?: number; message?: string } | undefined;
   if (err?.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return { problem: base(err.statusCode, codeFor(err.statusCode), err.message ?? TITLES[err.statusCode]) };

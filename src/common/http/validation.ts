@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform, type ValidationError as CvError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { type FieldError, ValidationError } from '../errors/domain-error.js';
 import { type IdPrefix, isId } from '../ids/ids.js';
 
@@ -58,4 +59,13 @@ export class IdPipe implements PipeTransform<unknown, string> {
 export function assertId(value: unknown, prefix: IdPrefix, field: string): string {
   if (!isId(value, prefix)) throw ValidationError.field(field, `must be a ${prefix}_ id`);
   return value;
+}
+
+/**
+ * `@IsOptional()` for a field that may be left out but not set to `null`: class-validator's IsOptional skips
+ * `null` too, which let `{"name": null}` through to a NOT NULL column. Here `null` is validated like any value,
+ * so the field's own type rule answers 400 naming it.
+ */
+export function IsOptionalNonNull(): PropertyDecorator {
+  return ValidateIf((_obj: object, value: unknown) => value !== undefined);
 }

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger as Pino } from 'pino';
+import { redactValue } from '../redact.js';
 
 /** Paths scrubbed from every log line, whatever logged it. */
 export const REDACT_PATHS = [
@@ -29,6 +30,12 @@ export function createPino(level: LogLevel, destination?: pino.DestinationStream
       level,
       base: { service: 'patchbay' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Paths cover known fields; the redactor covers credentials inside messages (upstream error text...).
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => redactValue(a)) as Parameters<typeof method>);
+        },
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination ?? pino.destination({ sync: false }),

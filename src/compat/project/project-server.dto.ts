@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/http/validation.js';
 
 export class CustomHeaderDto {
   @ApiProperty() @IsString() @Length(1, 128) name!: string;
@@ -16,26 +17,26 @@ export class ProjectServerFieldsDto {
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(2000)
   description?: string | null;
 
-  @ApiPropertyOptional({ enum: ['stdio', 'http', 'sse'] }) @IsOptional() @IsIn(['stdio', 'http', 'sse'])
+  @ApiPropertyOptional({ enum: ['stdio', 'http', 'sse'] }) @IsOptionalNonNull() @IsIn(['stdio', 'http', 'sse'])
   transportType?: 'stdio' | 'http' | 'sse';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048)
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MaxLength(2048)
   url?: string;
 
-  @ApiPropertyOptional({ enum: ['direct', 'proxy'], default: 'direct' }) @IsOptional() @IsIn(['direct', 'proxy'])
+  @ApiPropertyOptional({ enum: ['direct', 'proxy'], default: 'direct' }) @IsOptionalNonNull() @IsIn(['direct', 'proxy'])
   connectionType?: 'direct' | 'proxy';
 
-  @ApiPropertyOptional({ example: 'npx' }) @IsOptional() @IsString() @Length(1, 256)
+  @ApiPropertyOptional({ example: 'npx' }) @IsOptionalNonNull() @IsString() @Length(1, 256)
   command?: string;
 
   @ApiPropertyOptional({ description: 'one string, split like a shell would (quotes, escapes); nothing is executed by a shell', example: '-y @modelcontextprotocol/server-everything "a b"' })
-  @IsOptional() @IsString() @MaxLength(16384)
+  @IsOptionalNonNull() @IsString() @MaxLength(16384)
   args?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsObject()
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptionalNonNull() @IsObject()
   env?: Record<string, string>;
 
-  @ApiPropertyOptional({ type: [CustomHeaderDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CustomHeaderDto)
+  @ApiPropertyOptional({ type: [CustomHeaderDto] }) @IsOptionalNonNull() @IsArray() @ValidateNested({ each: true }) @Type(() => CustomHeaderDto)
   customHeaders?: CustomHeaderDto[];
 
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Length(1, 512)
@@ -48,19 +49,19 @@ export class ProjectServerFieldsDto {
   oauthScope?: string | null;
 
   @ApiPropertyOptional({ description: 'forward HTTP proxy for connectionType proxy', example: 'http://proxy.internal:3128' })
-  @IsOptional() @IsString() @MaxLength(2048)
+  @IsOptionalNonNull() @IsString() @MaxLength(2048)
   proxyUrl?: string;
 
-  @ApiPropertyOptional({ description: 'write-only credential sent to the proxy' }) @IsOptional() @IsString() @Length(1, 4096)
+  @ApiPropertyOptional({ description: 'write-only credential sent to the proxy' }) @IsOptionalNonNull() @IsString() @Length(1, 4096)
   proxyAuthToken?: string;
 
-  @ApiPropertyOptional({ default: 'Authorization' }) @IsOptional() @IsString() @Matches(HEADER, { message: 'must be an HTTP header name' })
+  @ApiPropertyOptional({ default: 'Authorization' }) @IsOptionalNonNull() @IsString() @Matches(HEADER, { message: 'must be an HTTP header name' })
   proxyAuthHeader?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(100) @Max(600_000)
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsInt() @Min(100) @Max(600_000)
   requestTimeout?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(100) @Max(3_600_000)
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsInt() @Min(100) @Max(3_600_000)
   maxTotalTimeout?: number;
 }
 
@@ -73,7 +74,7 @@ export class CreateProjectServerDto extends ProjectServerFieldsDto {
 }
 
 export class UpdateProjectServerDto extends ProjectServerFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) @Matches(/^[^\x00-\x1f]+$/, { message: 'must not contain control characters' })
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @Length(1, 100) @Matches(/^[^\x00-\x1f]+$/, { message: 'must not contain control characters' })
   name?: string;
 }
 
