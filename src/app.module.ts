@@ -12,6 +12,7 @@ import { MonitorModule } from './monitor/monitor.module.js';
 import { GatewayModule } from './gateway/gateway.module.js';
 import { OAuthModule } from './oauth/oauth.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
+import { AuthorizationModule } from './authorization/authorization.module.js';
 import { CompatModule } from './compat/compat.module.js';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         OAuthModule,
         ResourcesModule,
         CompatModule,
+        AuthorizationModule,
       ],
     };
   }

@@ -1,0 +1,34 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import type { JWK } from 'oidc-provider';
+import type { DataSource } from 'typeorm';
+import type { SecretBox } from '../common/crypto/secret-box.js';
+
+const SETTING = 'authz_signing_jwk';
+
+/**
+ * The authorization server's signing key (ID tokens, JWKS), made once and shared by every
+ * replica through `platform_settings`, sealed with ENCRYPTION_KEY. Access tokens are opaque
+ * and checked in PostgreSQL, so this key signs nothing the gateway relies on.
+ */
+export async function loadSigningKeys(ds: DataSource, box: SecretBox): Promise<JWK[]> {
+  const read = async () =>
+    ((await ds.query(`SELECT value FROM platform_settings WHERE key = $1`, [SETTING])) as { value: string }[])[0]?.value;
+  let sealed = await read();
+  if (!sealed) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = { ...(privateKey.export({ format: 'jwk' }) as JWK), kid: `pb-${Date.now().toString(36)}`, alg: 'RS256', use: 'sig' };
+    await ds.query(`INSERT INTO platform_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [SETTING, box.encryptJson(jwk)]);
+    sealed = (await read())!;
+  }
+  return [box.decryptJson<JWK>(sealed)];
+}
+
+/** Cookie signing keys derived from the encryption keys (newest first), identical on every replica. */
+export function cookieKeys(encryptionKeys: string[]): string[] {
+  return encryptionKeys.map((k) => createHmac('sha256', Buffer.from(k, 'base64')).update('patchbay-authz-cookies').digest('base64url'));
+}
+
+/** A per-interaction anti-CSRF token for the sign-in and consent forms. */
+export function csrfToken(encryptionKey: string, uid: string): string {
+  return createHmac('sha256', Buffer.from(encryptionKey, 'base64')).update(`patchbay-authz-csrf:${uid}`).digest('base64url');
+}
