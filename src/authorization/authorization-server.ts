@@ -147,7 +147,8 @@ export class AuthorizationServer implements OnModuleInit, OnModuleDestroy {
       features: {
         devInteractions: { enabled: false },
         registration: { enabled: true },
-        revocation: { enabled: true },
+        // RFC 7009: a client revokes only its own tokens; revoking a refresh token ends the whole grant.
+        revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
         userinfo: { enabled: false },
         introspection: { enabled: false },
         rpInitiatedLogout: { enabled: false },
