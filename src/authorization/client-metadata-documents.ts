@@ -31,7 +31,9 @@ export class ClientMetadataDocuments {
     } catch {
       return false;
     }
-    if (url.hash || url.username || url.password || url.pathname === '/' || /\/\.\.?(\/|$)/.test(url.pathname)) return false;
+    if (url.hash || url.username || url.password || url.pathname === '/') return false;
+    // dot segments, checked on the raw string: URL() would have resolved them away
+    if (/\/(\.|%2e){1,2}(\/|\?|$)/i.test(id.split('#')[0])) return false;
     if (url.protocol === 'https:') return true;
     return url.protocol === 'http:' && this.allowLoopbackHttp && LOOPBACK.has(url.hostname);
   }
