@@ -209,14 +209,19 @@ export class AuthorizationServer implements OnModuleInit, OnModuleDestroy {
           return;
         }
       }
-      const raw = req.raw as typeof req.raw & { body?: unknown };
-      raw.body = req.body;
+      const raw = req.raw;
       raw.headers['x-forwarded-host'] = pub.host;
       raw.headers['x-forwarded-proto'] = pub.protocol.slice(0, -1);
       if (raw.url?.startsWith('/.well-known/oauth-authorization-server')) raw.url = '/.well-known/openid-configuration';
       reply.hijack();
       await callback(raw, reply.raw);
     };
-    for (const [method, url] of MOUNTED) fastify.route({ method, url, handler });
+    // Own encapsulated context: bodies are left unread for oidc-provider, which parses (and limits) them itself.
+    void fastify.register((scope, _opts, done) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_req, _payload, next) => next(null));
+      for (const [method, url] of MOUNTED) scope.route({ method, url, handler });
+      done();
+    });
   }
 }
