@@ -4,14 +4,20 @@
  * JavaScript. Stops at the client's redirect URI and returns that URL (code, state, iss).
  */
 export class HeadlessBrowser {
-  private readonly jar = new Map<string, string>();
+  /** cookies by path and name (every server here is on 127.0.0.1, as in a browser cookies ignore the port) */
+  private readonly jar = new Map<string, { path: string; name: string; value: string }>();
   /** every page's HTML, in order, for assertions */
   readonly pages: { url: string; status: number; html: string }[] = [];
 
   constructor(private readonly stopAt: string) {}
 
-  cookieHeader(): string {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  cookieHeader(url: string): string {
+    const path = new URL(url).pathname;
+    return [...this.jar.values()]
+      .filter((c) => path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
+      .sort((x, y) => y.path.length - x.path.length)
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
   }
 
   private store(res: Response): void {
@@ -20,9 +26,10 @@ export class HeadlessBrowser {
       const i = pair.indexOf('=');
       const name = pair.slice(0, i).trim();
       const value = pair.slice(i + 1).trim();
-      const expired = attrs.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]).getTime() < Date.now());
-      if (!value || expired) this.jar.delete(name);
-      else this.jar.set(name, value);
+      const path = attrs.map((x) => /^\s*path=(.*)$/i.exec(x)?.[1]?.trim()).find(Boolean) ?? '/';
+      const expired = attrs.some((x) => /^\s*expires=/i.test(x) && new Date(x.split('=')[1]).getTime() < Date.now());
+      if (!value || expired) this.jar.delete(`${path} ${name}`);
+      else this.jar.set(`${path} ${name}`, { path, name, value });
     }
   }
 
@@ -36,7 +43,7 @@ export class HeadlessBrowser {
         method,
         redirect: 'manual',
         body,
-        headers: { cookie: this.cookieHeader(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        headers: { cookie: this.cookieHeader(url), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       });
       this.store(res);
       const location = res.headers.get('location');
@@ -53,14 +60,21 @@ export class HeadlessBrowser {
     throw new Error('too many redirects');
   }
 
-  /** The first form on a page: its absolute action and hidden fields. */
+  /** The first form on a page: its absolute action and the values of its inputs. */
   static form(page: { url: string; html: string }): { action: string; fields: Record<string, string> } {
-    const m = /<form[^>]*action="([^"]+)"/.exec(page.html);
+    const m = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/.exec(page.html);
     if (!m) throw new Error(`no form on ${page.url}: ${page.html.slice(0, 500)}`);
     const fields: Record<string, string> = {};
-    for (const h of page.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[h[1]] = h[2];
-    return { action: new URL(m[1].replace(/&amp;/g, '&'), page.url).toString(), fields };
+    for (const input of m[2].matchAll(/<input\b[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(input[0])?.[1];
+      if (name) fields[name] = decode(/value="([^"]*)"/.exec(input[0])?.[1] ?? '');
+    }
+    return { action: new URL(decode(m[1]), page.url).toString(), fields };
   }
+}
+
+function decode(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 export interface ApprovalResult {
