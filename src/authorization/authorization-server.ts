@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { Configuration, errors as OidcErrors, JWK, KoaContextWithOIDC } from 'oidc-provider';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box.js';
@@ -95,8 +96,11 @@ export class AuthorizationServer implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     const cimd = new ClientMetadataDocuments(this.safeFetch.fetch, this.config.allowPrivateNetworks);
-    const keys = await loadSigningKeys(this.ds, this.box);
-    const provider = new Provider(this.issuer, this.configuration(cimd, keys));
+    const keys = await loadSigningKeys(this.ds, this.box, (m) => this.logger.warn(m));
+    // Loaded here, not at import: the module prints a notice on Node 20 as it loads, which must not
+    // precede (or join) the one-line configuration error of a process that stops at start-up.
+    const { default: Provider, errors } = await import('oidc-provider');
+    const provider = new Provider(this.issuer, this.configuration(cimd, keys, errors));
     provider.proxy = true;
     this.provider = provider;
     provider.on('server_error', (_ctx: unknown, err: Error) => this.logger.error(`authorization server error: ${err.message}`));
@@ -119,13 +123,14 @@ export class AuthorizationServer implements OnModuleInit, OnModuleDestroy {
     await markClientUsed(this.ds, clientId);
   }
 
-  private configuration(cimd: ClientMetadataDocuments, keys: Configuration['jwks'] extends infer J ? J extends { keys: infer K } ? K : never : never): Configuration {
+  private configuration(cimd: ClientMetadataDocuments, keys: JWK[], errors: typeof OidcErrors): Configuration {
     const { authz } = this.config;
     return {
       adapter: postgresAdapter(this.ds, {
         clientMetadataDocument: (id) => cimd.resolve(id),
         registrationTtlSeconds: authz.registrationTtlSeconds,
         grantDestroyed: (id) => this.grants.markRevoked(id),
+        errors,
       }),
       clients: authz.clients as unknown as Configuration['clients'],
       jwks: { keys },

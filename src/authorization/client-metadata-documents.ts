@@ -17,6 +17,8 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 export class ClientMetadataDocuments {
   private readonly logger = new Logger('ClientMetadataDocuments');
   private readonly cache = new LRUCache<string, AdapterPayload>({ max: 1000, ttl: 60_000 });
+  /** Refused documents are not fetched again for a minute (an unknown client_id costs one fetch, not one per request). */
+  private readonly refused = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
 
   constructor(
     private readonly fetch: FetchLike,
@@ -42,11 +44,13 @@ export class ClientMetadataDocuments {
     if (!this.isDocumentUrl(id)) return undefined;
     const hit = this.cache.get(id);
     if (hit) return hit;
+    if (this.refused.has(id)) return undefined;
     try {
       const { metadata, maxAgeMs } = await this.load(id);
       this.cache.set(id, metadata, { ttl: maxAgeMs });
       return metadata;
     } catch (e) {
+      this.refused.set(id, true);
       this.logger.warn(`client metadata document ${id} refused: ${(e as Error).message}`);
       return undefined;
     }

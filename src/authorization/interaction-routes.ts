@@ -51,7 +51,7 @@ export class InteractionRoutes implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.host.httpAdapter.getInstance<FastifyInstance>();
     const page = (fn: (req: Req, reply: FastifyReply) => Promise<void>) => async (req: FastifyRequest, reply: FastifyReply) => {
-      void reply.header('cache-control', 'no-store').header('x-frame-options', 'DENY').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' *; frame-ancestors 'none'");
+      void reply.header('cache-control', 'no-store').header('x-frame-options', 'DENY').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
       try {
         await fn(req as Req, reply);
       } catch (e) {

@@ -1,4 +1,4 @@
-import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
+import type { Adapter, AdapterPayload, errors } from 'oidc-provider';
 import type { DataSource } from 'typeorm';
 
 export interface AdapterHooks {
@@ -8,6 +8,8 @@ export interface AdapterHooks {
   registrationTtlSeconds: number;
   /** oidc-provider destroyed a Grant (revocation, refresh token replay, code reuse). */
   grantDestroyed(grantId: string): Promise<void>;
+  /** oidc-provider's error classes (the module is loaded lazily, see AuthorizationServer). */
+  errors: typeof errors;
 }
 
 /** Models whose single use is enforced here too, atomically, so two concurrent redemptions cannot both win. */
@@ -62,7 +64,7 @@ export function postgresAdapter(ds: DataSource, hooks: AdapterHooks): new (name:
         `UPDATE authz_models SET consumed_at = now() WHERE model = $1 AND id = $2 AND consumed_at IS NULL`,
         [this.name, id],
       )) as [unknown, number];
-      if (count === 0 && SINGLE_USE.has(this.name)) throw new errors.InvalidGrant('grant already used');
+      if (count === 0 && SINGLE_USE.has(this.name)) throw new hooks.errors.InvalidGrant('grant already used');
     }
 
     async destroy(id: string): Promise<void> {
