@@ -134,4 +134,14 @@ describe('authorization server: what it refuses', () => {
     const forged = await browser.go(f.action, { csrf: 'forged', key: a.key });
     expect(forged.status).toBe(403);
   });
+
+  it('a grant made with a key ends when the key is revoked (gateway and refresh)', async () => {
+    const key = await app.request('POST', '/api/api-keys', { token: a.key, body: { workspaceId: a.workspaceId, name: 'short-lived', scopes: ['execute'] } });
+    expect(key.status).toBe(201);
+    const t = await obtainTokens(base, key.body.key, resource(projA));
+    expect(await gatewayStatus(base, projA, t.access)).toBe(200);
+    expect((await app.request('DELETE', `/api/api-keys/${key.body.id}`, { token: a.key })).status).toBe(204);
+    expect(await gatewayStatus(base, projA, t.access)).toBe(401);
+    expect((await token(base, { grant_type: 'refresh_token', refresh_token: t.refresh, client_id: t.clientId })).body.error).toBe('invalid_grant');
+  });
 });
