@@ -51,8 +51,11 @@ export class IdpSignIn {
       .toString();
   }
 
-  /** The interaction and `usr_` of a completed IdP sign-in, or null (unknown state, refused code). */
-  async finish(callbackUrl: URL): Promise<{ uid: string; accountId: string } | null> {
+  /**
+   * The interaction and `usr_` of a completed IdP sign-in; `accountId` null when the IdP or the code
+   * refused it (the client is then told access_denied); null for an unknown or expired state.
+   */
+  async finish(callbackUrl: URL): Promise<{ uid: string; accountId: string | null } | null> {
     const state = callbackUrl.searchParams.get('state') ?? '';
     const [rows] = (await this.ds.query(
       `DELETE FROM authz_models WHERE model = $1 AND id = $2 AND expires_at > now() RETURNING payload, uid`,
@@ -60,18 +63,19 @@ export class IdpSignIn {
     )) as [{ payload: { verifier: string }; uid: string }[], number];
     const pending = rows?.[0];
     if (!pending) return null;
+    if (callbackUrl.searchParams.has('error')) return { uid: pending.uid, accountId: null };
     try {
       const tokens = await oidc.authorizationCodeGrant(await this.rp(), callbackUrl, {
         pkceCodeVerifier: pending.payload.verifier,
         expectedState: state,
       });
       const claims = tokens.claims();
-      if (!claims?.sub) return null;
+      if (!claims?.sub) return { uid: pending.uid, accountId: null };
       const user = await this.users.userFor(claims);
       return { uid: pending.uid, accountId: user.id };
     } catch (e) {
       this.logger.warn(`IdP sign-in refused: ${(e as Error).message}`);
-      return null;
+      return { uid: pending.uid, accountId: null };
     }
   }
 

@@ -170,7 +170,9 @@ export class InteractionRoutes implements OnModuleInit {
     if (!done) throw new PageError(400, 'Sign-in failed', 'Your organisation\'s sign-in did not complete. Start again from your application.');
     const interaction = await this.server.oidc.Interaction.find(done.uid);
     if (!interaction) throw new PageError(400, 'This sign-in request is no longer valid', 'Start again from your application.');
-    interaction.result = { login: { accountId: done.accountId } };
+    interaction.result = done.accountId
+      ? { login: { accountId: done.accountId } }
+      : { error: 'access_denied', error_description: 'Sign-in at the identity provider did not complete' };
     await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
     await reply.redirect(interaction.returnTo, 303);
   }

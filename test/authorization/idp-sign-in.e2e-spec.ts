@@ -89,4 +89,17 @@ describe('authorization server: sign-in at the configured OIDC IdP', () => {
     expect(consent.status).toBe(403);
     expect(consent.html).toContain('You cannot use that gateway URL');
   });
+
+  it('a sign-in the IdP refuses sends access_denied back to the client', async () => {
+    const clientId = await registerClient(base);
+    const { challenge } = pkce();
+    const browser = new HeadlessBrowser(REDIRECT_URI);
+    const signIn = await browser.go(authorizeUrl(base, { client_id: clientId, resource: `${base}/mcp/${projectId}`, code_challenge: challenge, code_challenge_method: 'S256', state: 'idp-deny' }));
+    const link = /href="([^"]+\/idp)"/.exec(signIn.html)![1];
+    const login = await browser.go(new URL(link, signIn.url).toString()); // the IdP's login form
+    expect(login.url.startsWith(idp.issuer)).toBe(true);
+    const page = await browser.go(`${login.url.split('?')[0]}/abort`); // the person cancels at the IdP
+    expect(page.done?.searchParams.get('error')).toBe('access_denied');
+    expect(page.done?.searchParams.get('state')).toBe('idp-deny');
+  });
 });
