@@ -12,6 +12,7 @@ import { MonitorModule } from './monitor/monitor.module.js';
 import { GatewayModule } from './gateway/gateway.module.js';
 import { OAuthModule } from './oauth/oauth.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
+import { AuthorizationModule } from './authorization/authorization.module.js';
 import { CompatModule } from './compat/compat.module.js';
 import { ConnectModule } from './connect/connect.module.js';
 
@@ -35,6 +36,7 @@ export class AppModule {
         ConnectModule,
         ResourcesModule,
         CompatModule,
+        AuthorizationModule,
       ],
     };
   }

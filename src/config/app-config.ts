@@ -61,6 +61,8 @@ export class AppConfig {
   readonly replicaLeaseMs!: number;
   /** First wait before an open circuit lets a probe through, doubled per failed probe up to the max (CIRCUIT_PROBE_*_MS). */
   readonly circuitProbe!: { initialMs: number; maxMs: number };
+  /** Patchbay as the OAuth authorization server of its gateway (src/authorization). */
+  readonly authz!: AuthzSettings;
 
   constructor(values: Omit<AppConfig, 'isProduction'>) {
     Object.assign(this, values);
@@ -129,8 +131,51 @@ export class AppConfig {
       },
       keyCacheTtlMs: int(env, 'AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
       ...durabilitySettings(env, dataDir),
+      authz: authzSettings(env),
     });
   }
+}
+
+export interface AuthzSettings {
+  /** OAUTH_ACCESS_TOKEN_TTL_SECONDS: gateway access tokens' lifetime. */
+  accessTokenTtlSeconds: number;
+  /** OAUTH_REFRESH_TOKEN_TTL_SECONDS: a refresh token's lifetime (each use rotates it). */
+  refreshTokenTtlSeconds: number;
+  /** OAUTH_REGISTRATION_TTL_SECONDS: a dynamically registered client unused this long is dropped. */
+  registrationTtlSeconds: number;
+  /** OAUTH_REGISTRATIONS_PER_MINUTE: dynamic registrations per client address per minute. */
+  registrationsPerMinute: number;
+  /** OAUTH_CLIENTS: pre-registered clients, a JSON array of RFC 7591 client metadata. */
+  clients: Record<string, unknown>[];
+  /** OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: Patchbay as a relying party of OIDC_ISSUER for sign-in. */
+  oidcClientId?: string;
+  oidcClientSecret?: string;
+}
+
+function authzSettings(env: NodeJS.ProcessEnv): AuthzSettings {
+  let clients: Record<string, unknown>[] = [];
+  const raw = optional(env, 'OAUTH_CLIENTS');
+  if (raw) {
+    try {
+      clients = JSON.parse(raw) as Record<string, unknown>[];
+    } catch {
+      throw new ConfigError('OAUTH_CLIENTS must be a JSON array of client metadata objects');
+    }
+    if (!Array.isArray(clients) || !clients.every((c) => c && typeof c === 'object' && typeof c.client_id === 'string')) {
+      throw new ConfigError('OAUTH_CLIENTS must be a JSON array of objects, each with a client_id');
+    }
+  }
+  const oidcClientId = optional(env, 'OIDC_CLIENT_ID');
+  if (oidcClientId && !optional(env, 'OIDC_ISSUER')) throw new ConfigError('OIDC_CLIENT_ID needs OIDC_ISSUER');
+  return {
+    accessTokenTtlSeconds: int(env, 'OAUTH_ACCESS_TOKEN_TTL_SECONDS', 600, 10, 86_400),
+    refreshTokenTtlSeconds: int(env, 'OAUTH_REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
+    registrationTtlSeconds: int(env, 'OAUTH_REGISTRATION_TTL_SECONDS', 86_400, 60, 30 * 86_400),
+    registrationsPerMinute: int(env, 'OAUTH_REGISTRATIONS_PER_MINUTE', 20, 1, 100_000),
+    clients,
+    oidcClientId,
+    oidcClientSecret: optional(env, 'OIDC_CLIENT_SECRET'),
+  };
 }
 
 function monitorSettings(env: NodeJS.ProcessEnv) {

@@ -9,6 +9,8 @@ import { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
 import { ToolEntity } from '../tools/tool.entity.js';
 import { ExecutionEntity } from '../tools/execution.entity.js';
 import { StatusEventEntity } from '../monitor/status-event.entity.js';
+import { AuthzModelEntity } from '../authorization/authz-model.entity.js';
+import { OAuthGrantEntity } from '../authorization/oauth-grant.entity.js';
 import { OAuthClientEntity, OAuthStateEntity, OAuthTokenEntity } from '../oauth/store/oauth.entities.js';
 
 /** Every entity, for the data source and the migration drift check. */
@@ -27,4 +29,6 @@ export const ENTITIES = [
   OAuthTokenEntity,
   OAuthStateEntity,
   ReplicaEntity,
+  OAuthGrantEntity,
+  AuthzModelEntity,
 ];

@@ -5,6 +5,7 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthGuard, UnauthorizedError } from '../auth/auth.guard.js';
+import { GatewayTokens } from '../authorization/gateway-tokens.js';
 import { grants, type Principal } from '../auth/principal.js';
 import { RateLimitService } from '../auth/rate-limit.service.js';
 import { ForbiddenError } from '../common/errors/domain-error.js';
@@ -42,6 +43,7 @@ export class GatewayHttp implements OnModuleInit {
     private readonly sessions: PassthroughSessions,
     private readonly notifier: GatewayNotifier,
     private readonly metrics: GatewayMetrics,
+    private readonly tokens: GatewayTokens,
   ) {}
 
   onModuleInit(): void {
@@ -79,7 +81,8 @@ export class GatewayHttp implements OnModuleInit {
     const challenge = `Bearer resource_metadata="${this.resourceMetadataUrl(scopeId)}"`;
     let principal: Principal;
     try {
-      principal = await this.auth.resolve(req.headers.authorization);
+      // An access token Patchbay's authorization server issued for this resource, else the usual bearers.
+      principal = (await this.tokens.resolve(req.headers.authorization, scopeId)) ?? (await this.auth.resolve(req.headers.authorization));
     } catch (e) {
       if (e instanceof UnauthorizedError) {
         void reply.header('www-authenticate', req.headers.authorization ? `${challenge}, error="invalid_token"` : challenge);

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
 import { ProjectEntity } from '../projects/project.entity.js';
+import { AuthorizationModule } from '../authorization/authorization.module.js';
 import { ToolsModule } from '../tools/tools.module.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { AggregateCatalogService } from './aggregate-catalog.service.js';
@@ -16,7 +17,7 @@ import { ProtectedResourceController } from './protected-resource.controller.js'
 
 /** `/mcp/{scopeId}`: a project's or workspace's tools as one MCP server, or one server passed through. */
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule],
+  imports: [AuthModule, TypeOrmModule.forFeature([ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule, AuthorizationModule],
   controllers: [ProtectedResourceController],
   providers: [GatewayHttp, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions],
 })

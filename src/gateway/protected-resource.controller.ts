@@ -19,7 +19,8 @@ export class ProtectedResourceController {
       scopes_supported: ['execute'],
       resource_name: 'Patchbay MCP gateway',
     };
-    if (this.config.oidcIssuer) doc.authorization_servers = [this.config.oidcIssuer];
+    // Patchbay is the authorization server of its own gateway (src/authorization).
+    doc.authorization_servers = [this.config.publicUrl];
     return doc;
   }
 }

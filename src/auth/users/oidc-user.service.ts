@@ -65,7 +65,7 @@ export class OidcUserService {
     return this.jwksLoading;
   }
 
-  private async userFor(claims: JWTPayload): Promise<UserEntity> {
+  async userFor(claims: JWTPayload): Promise<UserEntity> {
     const cache = this.authCache.cache<UserEntity>('users', 60_000);
     const key = `${claims.iss}|${claims.sub}`;
     const hit = cache.get(key);

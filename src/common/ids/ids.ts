@@ -10,6 +10,7 @@ export const ID_PREFIXES = {
   tool: 'tool',
   execution: 'exec',
   event: 'evt',
+  grant: 'grant',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
