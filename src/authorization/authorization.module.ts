@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeyEntity } from '../auth/api-keys/api-key.entity.js';
@@ -14,7 +15,7 @@ import { OAuthGrantService } from './oauth-grant.service.js';
 
 /** Patchbay as the OAuth 2.1 authorization server of its MCP gateway (issue 15). */
 @Module({
-  imports: [TypeOrmModule.forFeature([OAuthGrantEntity, ApiKeyEntity, UserEntity])],
+  imports: [AuthModule, TypeOrmModule.forFeature([OAuthGrantEntity, ApiKeyEntity, UserEntity])],
   controllers: [OAuthGrantController],
   providers: [AuthorizationServer, InteractionRoutes, InteractionDeps, IdpSignIn, AccountPrincipals, OAuthGrantService, GatewayTokens],
   exports: [GatewayTokens, AuthorizationServer],
