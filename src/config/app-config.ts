@@ -43,6 +43,18 @@ export class AppConfig {
     concurrentPerWorkspace: number;
   };
   readonly keyCacheTtlMs!: number;
+  /** Live stdio processes per workspace (MCP_STDIO_MAX_PER_WORKSPACE) and in total (MCP_STDIO_MAX_TOTAL). */
+  readonly stdioMaxPerWorkspace!: number;
+  readonly stdioMaxTotal!: number;
+  /** Upstream connections of their own for pass-through sessions (relays, log level, subscriptions). */
+  readonly gatewaySessions!: {
+    /** At most this many per MCP server (GATEWAY_SESSION_CONNECTIONS_PER_SERVER). */
+    connectionsPerServer: number;
+    /** Closed (or given back) after this long unused (GATEWAY_SESSION_CONNECTION_IDLE_MS). */
+    connectionIdleMs: number;
+    /** A request waits this long for a busy server's connection before it is refused (GATEWAY_SESSION_CONNECTION_WAIT_MS). */
+    connectionWaitMs: number;
+  };
 
   constructor(values: Omit<AppConfig, 'isProduction'>) {
     Object.assign(this, values);
@@ -107,6 +119,13 @@ export class AppConfig {
         concurrentPerWorkspace: int(env, 'TOOL_RUNS_CONCURRENT_PER_WORKSPACE', 128, 1, 100_000),
       },
       keyCacheTtlMs: int(env, 'AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
+      stdioMaxPerWorkspace: int(env, 'MCP_STDIO_MAX_PER_WORKSPACE', 10, 1, 10_000),
+      stdioMaxTotal: int(env, 'MCP_STDIO_MAX_TOTAL', 100, 1, 100_000),
+      gatewaySessions: {
+        connectionsPerServer: int(env, 'GATEWAY_SESSION_CONNECTIONS_PER_SERVER', 4, 1, 1_000),
+        connectionIdleMs: int(env, 'GATEWAY_SESSION_CONNECTION_IDLE_MS', 30_000, 100, 3_600_000),
+        connectionWaitMs: int(env, 'GATEWAY_SESSION_CONNECTION_WAIT_MS', 10_000, 0, 600_000),
+      },
     });
   }
 }

@@ -19,6 +19,8 @@ export const connectionsModule = ConnectionsModule.registerAsync({
       allowPrivateNetworks: config.allowPrivateNetworks,
       stdioCommands: config.stdioCommands,
       catalogCommands: CATALOG_COMMANDS,
+      maxProcessesPerWorkspace: config.stdioMaxPerWorkspace,
+      maxProcessesTotal: config.stdioMaxTotal,
     };
   },
 });
