@@ -17,8 +17,6 @@ import { SessionLinks, type LinkHolder, type SessionLink } from './session-links
 
 /** Methods whose effect lives in the upstream connection: the session keeps a connection of its own from then on. */
 const STATEFUL = new Set(['logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
-/** Requests during which the upstream may ask the client something (sampling, elicitation). */
-const MAY_RELAY = new Set(['tools/call', 'prompts/get', 'resources/read', 'completion/complete']);
 const IDLE_MS = 10 * 60_000;
 const MAX_IDLE_MS = 60 * 60_000;
 const MAX_PER_CALLER = 32;
@@ -50,8 +48,8 @@ export class PassthroughSession implements LinkHolder {
 
 /**
  * Pass-through sessions: one per initialize on this replica, keyed by caller and server and never shared. A session
- * uses the shared pool, and borrows an upstream connection of its own (SessionLinks) only while it needs one: for a
- * request during which the upstream may ask a sampling/elicitation-capable client something, or from the moment it
+ * uses the shared pool, and borrows an upstream connection of its own (SessionLinks) only while it needs one: for each
+ * request of a client that declared sampling or elicitation (the upstream may ask it something), or from the moment it
  * sets a log level or subscribes until it is deleted or idles. That connection relays the upstream's requests and
  * notifications to this client only. A request whose session lives on another replica is answered statelessly there.
  */
@@ -122,7 +120,9 @@ export class PassthroughSessions implements OnApplicationShutdown {
       request: async (request, opts) => {
         s.lastSeen = Date.now();
         const stateful = STATEFUL.has(request.method);
-        const own = stateful || !!s.link?.stateful || (s.wantsRelays && MAY_RELAY.has(request.method));
+        // A sampling/elicitation client's requests all go through a lent connection that declares both: the upstream
+        // may ask during any request, and may show such a client more (server-everything lists its sampling tools).
+        const own = stateful || !!s.link?.stateful || s.wantsRelays;
         if (!own) return shared.request(request, opts);
         try {
           return await this.links.use(s, target, stateful, (a) => a.request(request, opts));

@@ -11,13 +11,17 @@ import { GATEWAY_ENV, gatewayClient, registerServer } from './helpers.js';
 
 const PER_SERVER = 4;
 
-/** Live processes running the conformance peer over stdio (read from /proc: what the OS sees, not our bookkeeping). */
+/**
+ * Live children of this process running the conformance peer over stdio (read from /proc: what the OS sees, not our
+ * bookkeeping; other test files running at the same time launch the same peer from their own processes).
+ */
 function livePeers(): number {
   let n = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (argv.includes(CONFORMANCE_PEER) && argv.includes('--stdio')) n++;
+      const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      if (ppid === process.pid && argv.includes(CONFORMANCE_PEER) && argv.includes('--stdio')) n++;
     } catch {
       // the process ended while we looked
     }
@@ -65,6 +69,7 @@ describe('gateway: pass-through sessions that scale (one stdio server)', () => {
       await client.close();
       most = Math.max(most, livePeers());
     }
+    expect(most).toBeGreaterThan(0); // the count sees our processes at all
     expect(most).toBeLessThanOrEqual(bound);
     expect(livePeers()).toBeLessThanOrEqual(bound);
     expect(pool.stats().processes.perWorkspace[t.workspaceId]).toBeLessThanOrEqual(bound);
