@@ -29,7 +29,10 @@ export class PassthroughSession implements LinkHolder {
   /** The upstream connection lent to this session right now, if it needs one (see SessionLinks). */
   link?: SessionLink;
   inflight: RequestId[] = [];
+  /** Last request (or stream opened): what "least recently used" means when a caller has too many sessions. */
   lastSeen = Date.now();
+  /** When its last notification stream closed: idleness counts from the later of the two. */
+  streamClosedAt = 0;
   streams = 0;
   closed = false;
   unlisten?: () => void;
@@ -155,7 +158,7 @@ export class PassthroughSessions implements OnApplicationShutdown {
     s.streams++;
     raw.once('close', () => {
       s.streams--;
-      s.lastSeen = Date.now();
+      s.streamClosedAt = Date.now();
     });
   }
 
@@ -170,7 +173,7 @@ export class PassthroughSessions implements OnApplicationShutdown {
     const now = Date.now();
     const linkIdle = this.links.limits.idleMs;
     for (const s of this.sessions.values()) {
-      const idle = now - s.lastSeen;
+      const idle = now - Math.max(s.lastSeen, s.streamClosedAt);
       if ((s.streams === 0 && idle > IDLE_MS) || idle > MAX_IDLE_MS) {
         this.logger.log(`closing idle gateway session for ${s.scope.id}`);
         void this.close(s.id);
