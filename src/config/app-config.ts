@@ -63,6 +63,18 @@ export class AppConfig {
   readonly circuitProbe!: { initialMs: number; maxMs: number };
   /** Patchbay as the OAuth authorization server of its gateway (src/authorization). */
   readonly authz!: AuthzSettings;
+  /** Live stdio processes per workspace (MCP_STDIO_MAX_PER_WORKSPACE) and in total (MCP_STDIO_MAX_TOTAL). */
+  readonly stdioMaxPerWorkspace!: number;
+  readonly stdioMaxTotal!: number;
+  /** Upstream connections of their own for pass-through sessions (relays, log level, subscriptions). */
+  readonly gatewaySessions!: {
+    /** At most this many per MCP server (GATEWAY_SESSION_CONNECTIONS_PER_SERVER). */
+    connectionsPerServer: number;
+    /** Closed (or given back) after this long unused (GATEWAY_SESSION_CONNECTION_IDLE_MS). */
+    connectionIdleMs: number;
+    /** A request waits this long for a busy server's connection before it is refused (GATEWAY_SESSION_CONNECTION_WAIT_MS). */
+    connectionWaitMs: number;
+  };
 
   constructor(values: Omit<AppConfig, 'isProduction'>) {
     Object.assign(this, values);
@@ -132,6 +144,13 @@ export class AppConfig {
       keyCacheTtlMs: int(env, 'AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
       ...durabilitySettings(env, dataDir),
       authz: authzSettings(env),
+      stdioMaxPerWorkspace: int(env, 'MCP_STDIO_MAX_PER_WORKSPACE', 10, 1, 10_000),
+      stdioMaxTotal: int(env, 'MCP_STDIO_MAX_TOTAL', 100, 1, 100_000),
+      gatewaySessions: {
+        connectionsPerServer: int(env, 'GATEWAY_SESSION_CONNECTIONS_PER_SERVER', 4, 1, 1_000),
+        connectionIdleMs: int(env, 'GATEWAY_SESSION_CONNECTION_IDLE_MS', 30_000, 100, 3_600_000),
+        connectionWaitMs: int(env, 'GATEWAY_SESSION_CONNECTION_WAIT_MS', 10_000, 0, 600_000),
+      },
     });
   }
 }

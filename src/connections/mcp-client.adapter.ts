@@ -133,9 +133,11 @@ export class McpClientAdapter {
     const url = parseHttpUrl(target.url ?? '', 'url');
     // Redirects are followed (and re-checked) by our fetch, so the SDK hands them over untouched.
     const common = { requestInit: { headers: target.headers ?? {} }, fetch: safeFetch && target.wrapFetch ? target.wrapFetch(safeFetch.fetch) : safeFetch?.fetch, redirectPolicy: 'follow' as const, authProvider: target.authProvider };
+    // Two reconnections: a server may close a POST stream mid-request after a priming event (SEP-1699) and expects us
+    // back with Last-Event-ID (after its `retry`); none would turn that into a broken connection.
     return target.transport === 'sse'
       ? new SSEClientTransport(url, common)
-      : new StreamableHTTPClientTransport(url, { ...common, reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 } });
+      : new StreamableHTTPClientTransport(url, { ...common, reconnectionOptions: { maxRetries: 2, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 } });
   }
 
   private registerHandlers(): void {

@@ -206,9 +206,29 @@ export function capBody(response: Response, limit: number, onDone: () => void = 
     },
     flush: () => onDone(),
   });
-  // A body cancelled before its end keeps the link until the caller's signal aborts (the SDK
-  // aborts its transport signal on close), which bounds it by the connection's life.
-  const capped = new Response(response.body.pipeThrough(limiter), {
+  // A body cancelled before its end (the SDK's SSE transport cancels every POST response) must unlink too, or its
+  // listener stays on the transport's signal for the connection's life: one per request. TransformStream has no
+  // cancel hook on Node 20, so the capped stream is re-exposed through a ReadableStream that has one.
+  const reader = response.body.pipeThrough(limiter).getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          onDone();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (e) {
+        onDone();
+        controller.error(e);
+      }
+    },
+    cancel(reason) {
+      onDone();
+      return reader.cancel(reason);
+    },
+  });
+  const capped = new Response(body, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,

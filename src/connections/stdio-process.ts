@@ -168,10 +168,13 @@ export class ProcessLimiter {
   acquire(workspaceId: string): () => void {
     const ws = this.perWorkspace.get(workspaceId) ?? 0;
     if (ws >= this.maxPerWorkspace) {
-      throw new TooManyRequestsError(`workspace already runs ${ws} stdio servers (limit ${this.maxPerWorkspace})`, 30);
+      throw new TooManyRequestsError(
+        `workspace already runs ${ws} stdio servers (limit ${this.maxPerWorkspace}, set by MCP_STDIO_MAX_PER_WORKSPACE)`,
+        30,
+      );
     }
     if (this.total >= this.maxTotal) {
-      throw new DomainError('stdio_capacity_exhausted', HttpStatus.SERVICE_UNAVAILABLE, 'no capacity for more stdio servers', undefined, {
+      throw new DomainError('stdio_capacity_exhausted', HttpStatus.SERVICE_UNAVAILABLE, 'no capacity for more stdio servers (limit set by MCP_STDIO_MAX_TOTAL)', undefined, {
         'retry-after': '30',
       });
     }

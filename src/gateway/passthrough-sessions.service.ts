@@ -6,28 +6,34 @@ import {
   CreateMessageResultSchema, ElicitResultSchema, type ClientCapabilities, type RequestId, type ServerNotification,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
-import { ConnectionPool, McpClientAdapter, classifyFailure } from '../connections/index.js';
+import { AppConfig } from '../config/app-config.js';
+import { ConnectionPool, classifyFailure } from '../connections/index.js';
 import { endsScope, LifecycleEvents } from '../database/lifecycle-events.js';
 import type { AdapterHooks } from '../connections/index.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { GatewayNotifier } from './gateway-notifier.service.js';
 import type { GatewayScope } from './gateway-scope.service.js';
 import { GatewayServers, type UpstreamChannel } from './gateway-servers.js';
+import { SessionLinks, type LinkHolder, type SessionLink } from './session-links.js';
 
-/** Methods whose effect lives in the upstream connection: they get the session its own connection. */
+/** Methods whose effect lives in the upstream connection: the session keeps a connection of its own from then on. */
 const STATEFUL = new Set(['logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
 const IDLE_MS = 10 * 60_000;
 const MAX_IDLE_MS = 60 * 60_000;
 const MAX_PER_CALLER = 32;
 
-export class PassthroughSession {
+export class PassthroughSession implements LinkHolder {
   readonly id = randomUUID();
   server!: Server;
   transport!: StreamableHTTPServerTransport;
-  own?: McpClientAdapter;
-  opening?: Promise<McpClientAdapter>;
+  relay!: AdapterHooks;
+  /** The upstream connection lent to this session right now, if it needs one (see SessionLinks). */
+  link?: SessionLink;
   inflight: RequestId[] = [];
+  /** Last request (or stream opened): what "least recently used" means when a caller has too many sessions. */
   lastSeen = Date.now();
+  /** When its last notification stream closed: idleness counts from the later of the two. */
+  streamClosedAt = 0;
   streams = 0;
   closed = false;
   unlisten?: () => void;
@@ -37,7 +43,7 @@ export class PassthroughSession {
     public principal: Principal,
     readonly callerId: string,
     readonly scope: GatewayScope,
-    /** The client can answer sampling/elicitation: the upstream must see a client that can, i.e. our own connection. */
+    /** The client can answer sampling/elicitation: the upstream must see a client that can, i.e. a connection of our own. */
     readonly wantsRelays: boolean,
   ) {}
 
@@ -48,24 +54,29 @@ export class PassthroughSession {
 
 /**
  * Pass-through sessions: one per initialize on this replica, keyed by caller and server and never shared. A session
- * uses the shared pool until it needs an upstream connection of its own (the client takes sampling/elicitation, sets
- * a log level, subscribes to a resource); that connection relays the upstream's requests and notifications to this
- * client only. A request whose session lives on another replica is answered statelessly there.
+ * uses the shared pool, and borrows an upstream connection of its own (SessionLinks) only while it needs one: for each
+ * request of a client that declared sampling or elicitation (the upstream may ask it something), or from the moment it
+ * sets a log level or subscribes until it is deleted or idles. That connection relays the upstream's requests and
+ * notifications to this client only. A request whose session lives on another replica is answered statelessly there.
  */
 @Injectable()
 export class PassthroughSessions implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('GatewaySessions');
   private readonly sessions = new Map<string, PassthroughSession>();
+  private readonly links: SessionLinks;
   private readonly reaper: NodeJS.Timeout;
 
   constructor(
-    private readonly pool: ConnectionPool,
+    pool: ConnectionPool,
     private readonly builder: GatewayServers,
     private readonly notifier: GatewayNotifier,
     private readonly metrics: GatewayMetrics,
     private readonly lifecycle: LifecycleEvents,
+    config: AppConfig,
   ) {
-    this.reaper = setInterval(() => this.reap(), 30_000);
+    const { connectionsPerServer, connectionIdleMs, connectionWaitMs } = config.gatewaySessions;
+    this.links = new SessionLinks(pool, { perServer: connectionsPerServer, idleMs: connectionIdleMs, waitMs: connectionWaitMs });
+    this.reaper = setInterval(() => this.reap(), Math.min(30_000, Math.max(250, Math.floor(connectionIdleMs / 2))));
     this.reaper.unref();
   }
 
@@ -86,14 +97,16 @@ export class PassthroughSessions implements OnModuleInit, OnApplicationShutdown 
     return id ? this.sessions.get(id) : undefined;
   }
 
+  /** Upstream connections lent to sessions now (held) or parked for the next one. */
+  linkStats(): { links: number; held: number; parked: number } {
+    return this.links.stats();
+  }
+
   async open(principal: Principal, scope: GatewayScope, capabilities: ClientCapabilities | undefined): Promise<PassthroughSession> {
     const target = scope.usable!.target;
     const s = new PassthroughSession(principal, principal.id, scope, !!(capabilities?.sampling || capabilities?.elicitation));
-    const own = s.wantsRelays ? await this.ensureOwn(s) : undefined;
-    const info = own
-      ? { capabilities: own.serverCapabilities ?? {}, serverInfo: own.serverInfo, instructions: own.instructions }
-      : await this.builder.sharedInfo(target);
-    s.server = this.builder.passthrough(() => s.principal, scope, this.channel(s), info, s);
+    s.relay = this.relay(s);
+    s.server = this.builder.passthrough(() => s.principal, scope, this.channel(s), await this.builder.sharedInfo(target), s);
     s.transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => s.id, onsessionclosed: () => void this.close(s.id) });
     await s.server.connect(s.transport);
     s.unlisten = this.notifier.listen(scope, () => void s.server.sendToolListChanged().catch(() => undefined));
@@ -110,24 +123,29 @@ export class PassthroughSessions implements OnModuleInit, OnApplicationShutdown 
     this.sessions.delete(id);
     this.metrics.sessions.dec({ kind: s.scope.kind });
     s.unlisten?.();
-    await Promise.allSettled([s.transport.close(), s.server.close(), s.own?.close(), s.opening?.then((a) => a.close())]);
+    this.links.release(s);
+    await Promise.allSettled([s.transport.close(), s.server.close()]);
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.reaper);
     await Promise.all([...this.sessions.keys()].map((id) => this.close(id)));
+    await this.links.closeAll();
   }
 
   private channel(s: PassthroughSession): UpstreamChannel {
-    const shared = this.builder.sharedChannel(s.scope.usable!.target);
+    const target = s.scope.usable!.target;
+    const shared = this.builder.sharedChannel(target);
     return {
       request: async (request, opts) => {
         s.lastSeen = Date.now();
-        const needsOwn = s.wantsRelays || STATEFUL.has(request.method);
-        const own = s.own?.isOpen ? s.own : needsOwn ? await this.ensureOwn(s) : undefined;
+        const stateful = STATEFUL.has(request.method);
+        // A sampling/elicitation client's requests all go through a lent connection that declares both: the upstream
+        // may ask during any request, and may show such a client more (server-everything lists its sampling tools).
+        const own = stateful || !!s.link?.stateful || s.wantsRelays;
         if (!own) return shared.request(request, opts);
         try {
-          return await own.request(request, opts);
+          return await this.links.use(s, target, stateful, (a) => a.request(request, opts));
         } catch (e) {
           throw classifyFailure(e, `MCP server ${s.scope.id}`).error;
         }
@@ -135,24 +153,12 @@ export class PassthroughSessions implements OnModuleInit, OnApplicationShutdown 
     };
   }
 
-  private ensureOwn(s: PassthroughSession): Promise<McpClientAdapter> {
-    if (s.own?.isOpen) return Promise.resolve(s.own);
-    s.opening ??= this.pool
-      .openDedicated(s.scope.usable!.target, this.hooks(s))
-      .then(async (a) => {
-        if (s.closed) await a.close();
-        return (s.own = a);
-      })
-      .finally(() => (s.opening = undefined));
-    return s.opening;
-  }
-
-  /** What the session's own upstream connection sends on its own, relayed to this session's client only. */
-  private hooks(s: PassthroughSession): AdapterHooks {
-    const notify = (n: ServerNotification) => void s.server?.notification(n).catch(() => undefined);
+  /** What a connection lent to this session sends on its own, relayed to this session's client only. */
+  private relay(s: PassthroughSession): AdapterHooks {
     const timeout = s.scope.usable!.target.maxTotalTimeoutMs;
-    // A server->client request goes out on the stream of the client's request that caused it, when there is one.
+    // A server->client message goes out on the stream of the client's request that caused it, when there is one.
     const related = () => (s.inflight.length ? { relatedRequestId: s.inflight[s.inflight.length - 1] } : {});
+    const notify = (n: ServerNotification) => void s.server?.notification(n, related()).catch(() => undefined);
     return {
       onSamplingRequest: (params, signal) =>
         s.server.request({ method: 'sampling/createMessage', params }, CreateMessageResultSchema, { signal, timeout, ...related() }),
@@ -161,9 +167,6 @@ export class PassthroughSessions implements OnModuleInit, OnApplicationShutdown 
       onLog: (params) => notify({ method: 'notifications/message', params }),
       onToolsChanged: () => notify({ method: 'notifications/tools/list_changed' }),
       onNotification: (n) => notify(n as ServerNotification),
-      onClose: () => {
-        if (s.own && !s.own.isOpen) s.own = undefined;
-      },
     };
   }
 
@@ -172,7 +175,7 @@ export class PassthroughSessions implements OnModuleInit, OnApplicationShutdown 
     s.streams++;
     raw.once('close', () => {
       s.streams--;
-      s.lastSeen = Date.now();
+      s.streamClosedAt = Date.now();
     });
   }
 
@@ -185,12 +188,16 @@ export class PassthroughSessions implements OnModuleInit, OnApplicationShutdown 
 
   private reap(): void {
     const now = Date.now();
+    const linkIdle = this.links.limits.idleMs;
     for (const s of this.sessions.values()) {
-      const idle = now - s.lastSeen;
+      const idle = now - Math.max(s.lastSeen, s.streamClosedAt);
       if ((s.streams === 0 && idle > IDLE_MS) || idle > MAX_IDLE_MS) {
         this.logger.log(`closing idle gateway session for ${s.scope.id}`);
         void this.close(s.id);
+      } else if (s.link && s.link.busy === 0 && s.streams === 0 && idle > linkIdle) {
+        this.links.release(s); // its log level / subscriptions end with the connection
       }
     }
+    this.links.reap(now);
   }
 }

@@ -25,6 +25,8 @@ export const connectionsModule = ConnectionsModule.registerAsync({
       stdioCommands: config.stdioCommands,
       catalogCommands: CATALOG_COMMANDS,
       circuit: { failureThreshold: 5, openMs: config.circuitProbe.initialMs, maxOpenMs: config.circuitProbe.maxMs },
+      maxProcessesPerWorkspace: config.stdioMaxPerWorkspace,
+      maxProcessesTotal: config.stdioMaxTotal,
     };
   },
 });
