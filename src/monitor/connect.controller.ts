@@ -7,6 +7,8 @@ import { McpServerService } from '../mcp-servers/mcp-server.service.js';
 import { OAuthConnectService, type AuthorizationOffer } from '../oauth/oauth-connect.service.js';
 import { ToolCatalogService } from '../tools/tool-catalog.service.js';
 import { ConnectionCheckService } from './connection-check.service.js';
+import { ApiRoute } from '../common/http/api-docs.js';
+import { AuthorizationOfferView, CONNECT_ANSWER, ConnectResultView } from './connect.views.js';
 
 @ApiTags('mcp-servers')
 @ApiBearerAuth()
@@ -26,6 +28,7 @@ export class ConnectController {
   @Post('connect')
   @RequireScope('write')
   @HttpCode(200)
+  @ApiRoute({ kind: 'upstream', ok: CONNECT_ANSWER, models: [ConnectResultView, AuthorizationOfferView], summary: 'Test the connection now', description: 'Connects, records the outcome and lists the tools on the first success. An OAuth server without a usable token answers `{ authorizationUrl }` for a person to open instead.' })
   async connect(
     @CurrentPrincipal() p: Principal,
     @Param('id', new IdPipe('mcp')) id: string,

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Logger, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, RequireScope } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -9,6 +9,8 @@ import { AppConfig } from '../config/app-config.js';
 import { buildClientMetadataDocument, CLIENT_METADATA_PATH, OAUTH_CALLBACK_PATH, type PatchbayClientMetadata } from './client-metadata.js';
 import { OAuthConnectService } from './oauth-connect.service.js';
 import { connectedPage, failedPage, PAGE_HEADERS } from './oauth-pages.js';
+import { ApiRoute } from '../common/http/api-docs.js';
+import { ClientMetadataView } from './client-metadata.view.js';
 
 /** Where the authorization server sends the person back: public, answers a small HTML page. */
 @ApiTags('oauth')
@@ -23,7 +25,11 @@ export class OAuthCallbackController {
 
   @Get(OAUTH_CALLBACK_PATH.slice(1))
   @Public()
-  @ApiExcludeEndpoint()
+  @ApiRoute({ kind: 'public', ok: { type: 'string', description: 'a small HTML page saying the server is connected' }, okDescription: 'The authorization finished', errors: { schema: { type: 'string', description: 'a small HTML page naming the problem and the request id' }, contentType: 'text/html', statuses: [400] }, summary: 'OAuth callback', description: 'Where an upstream authorization server sends the person back (`code`, `state`, or `error`). Public: the one-time `state` identifies the flow. Answers an HTML page; a bad, replayed or expired state is a 400 page.' })
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'code', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'error', required: false, schema: { type: 'string' } })
   async callback(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     let status = 200;
     let html: string;
@@ -48,6 +54,7 @@ export class OAuthCallbackController {
   @Get(CLIENT_METADATA_PATH.slice(1))
   @Public()
   @Header('cache-control', 'public, max-age=3600')
+  @ApiRoute({ kind: 'public', ok: ClientMetadataView, summary: 'Patchbay\'s OAuth client metadata', description: 'The OAuth client ID metadata document Patchbay presents to upstream authorization servers; its own URL is the client_id.' })
   clientMetadata(): PatchbayClientMetadata {
     return buildClientMetadataDocument(this.config.publicUrl);
   }
@@ -63,6 +70,7 @@ export class OAuthTokenController {
   @Delete('oauth')
   @RequireScope('write')
   @HttpCode(204)
+  @ApiRoute({ kind: 'delete', status: 204, summary: 'Forget the upstream OAuth tokens', description: 'Deletes the server\'s stored upstream OAuth tokens; `/connect` then offers a new authorization.' })
   async forget(@CurrentPrincipal() p: Principal, @Param('id', new IdPipe('mcp')) id: string): Promise<void> {
     await this.connect.forget(p, id);
   }

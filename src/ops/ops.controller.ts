@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, HttpCode } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
@@ -8,6 +8,8 @@ import { Public } from '../auth/decorators.js';
 import { UnauthorizedError } from '../auth/auth.guard.js';
 import { AppConfig } from '../config/app-config.js';
 import { MetricsService } from './metrics.service.js';
+import { ApiRoute } from '../common/http/api-docs.js';
+import { HealthLiveView, HealthReadyView } from './ops.views.js';
 
 @ApiTags('operations')
 @Controller()
@@ -24,6 +26,7 @@ export class OpsController {
   @Get('health/live')
   @Public()
   @HttpCode(200)
+  @ApiRoute({ kind: 'public', ok: HealthLiveView, summary: 'Liveness', description: 'Answers 200 while the process serves HTTP; no dependency is checked.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -33,8 +36,7 @@ export class OpsController {
   // Terminus adds these itself only where it can require() @nestjs/swagger (not under Jest),
   // which would make the served document differ from the committed openapi.json.
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'The database is reachable and every migration is applied' })
-  @ApiServiceUnavailableResponse({ description: 'Not ready: the database is unreachable or a migration is pending' })
+  @ApiRoute({ kind: 'public', ok: HealthReadyView, okDescription: 'The database is reachable and every migration is applied', also: [503], errors: { schema: { $ref: getSchemaPath(HealthReadyView) }, statuses: [503] }, summary: 'Readiness', description: 'Checks that the database answers and that no migration is pending; 503 (never 500) otherwise.' })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.typeorm.pingCheck('database', { timeout: 2000 }),
@@ -48,8 +50,9 @@ export class OpsController {
 
   @Get('metrics')
   @Public()
-  @ApiExcludeEndpoint()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiRoute({ kind: 'public', ok: { type: 'string', description: 'Prometheus text exposition format' }, also: [401], summary: 'Prometheus metrics', description: 'HTTP, tool-run, monitor and gateway metrics. Public unless `METRICS_TOKEN` is set; then it needs `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise).' })
+  @ApiProduces('text/plain')
   async scrape(@Headers('authorization') auth?: string): Promise<string> {
     const token = this.config.metricsToken;
     if (token) {

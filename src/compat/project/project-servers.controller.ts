@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScope } from '../../auth/decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { IdPipe } from '../../common/http/validation.js';
@@ -7,6 +7,8 @@ import { GetPromptDto, ReadResourceQueryDto } from '../../resources/resources.dt
 import { ProjectStyleErrorFilter } from '../compat-error.filter.js';
 import { CreateProjectServerDto, ListProjectServersQueryDto, UpdateProjectServerDto } from './project-server.dto.js';
 import { ProjectServersService } from './project-servers.service.js';
+import { ApiRoute } from '../../common/http/api-docs.js';
+import { PROJECT_ERROR, ProjectConnectAnswer, ProjectCreatedView, ProjectMessageView, ProjectPromptAnswer, ProjectPromptsAnswer, ProjectReadResourceAnswer, ProjectResourcesAnswer, ProjectServerAnswer, ProjectServerListAnswer, ProjectToolsAnswer } from './project-server.views.js';
 
 type Json = Record<string, unknown>;
 const id = () => new IdPipe('mcp');
@@ -21,37 +23,42 @@ export class ProjectServersController {
 
   @Post()
   @RequireScope('write')
-  @ApiOkResponse({ description: '{ success, message, serverId }' })
+  @ApiRoute({ kind: 'create', ok: ProjectCreatedView, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: add an MCP server', description: 'Adds a server to the project (`projectId`). `connectionType` defaults to `proxy`: clients reach the server through Patchbay\'s gateway (`gatewayUrl`); `proxyUrl` (with `proxyAuthToken`, `proxyAuthHeader`) is an optional outbound HTTP proxy for Patchbay\'s own connection.' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateProjectServerDto): Promise<Json> {
     return this.svc.create(p, dto);
   }
 
   @Get()
   @RequireScope('read')
+  @ApiRoute({ kind: 'list', ok: ProjectServerListAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: list servers', description: 'Every server the caller can read, or those of `projectId`.' })
   list(@CurrentPrincipal() p: Principal, @Query() q: ListProjectServersQueryDto): Promise<Json> {
     return this.svc.list(p, q.projectId);
   }
 
   @Get(':id')
   @RequireScope('read')
+  @ApiRoute({ kind: 'read', ok: ProjectServerAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: get a server', description: 'One server in the project-style shape, secrets masked.' })
   get(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
     return this.svc.get(p, sid);
   }
 
   @Put(':id')
   @RequireScope('write')
+  @ApiRoute({ kind: 'update', ok: ProjectServerAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: update a server (PUT)', description: 'Same as PATCH: the given fields change, the others stay.' })
   replace(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string, @Body() dto: UpdateProjectServerDto): Promise<Json> {
     return this.svc.update(p, sid, dto);
   }
 
   @Patch(':id')
   @RequireScope('write')
+  @ApiRoute({ kind: 'update', ok: ProjectServerAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: update a server', description: 'The given fields change, the others stay.' })
   update(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string, @Body() dto: UpdateProjectServerDto): Promise<Json> {
     return this.svc.update(p, sid, dto);
   }
 
   @Delete(':id')
   @RequireScope('write')
+  @ApiRoute({ kind: 'delete', ok: ProjectMessageView, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: delete a server', description: 'Deletes the server with its tools and credentials.' })
   remove(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
     return this.svc.remove(p, sid);
   }
@@ -59,6 +66,7 @@ export class ProjectServersController {
   @Post(':id/connect')
   @RequireScope('write')
   @HttpCode(200)
+@ApiRoute({ kind: 'upstream', ok: ProjectConnectAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: connect', description: 'Tests the connection now; `success: false` with the error when it fails. Lists the tools on the first success.' })
   connect(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
     return this.svc.connect(p, sid);
   }
@@ -66,30 +74,35 @@ export class ProjectServersController {
   @Post(':id/disconnect')
   @RequireScope('write')
   @HttpCode(200)
+  @ApiRoute({ kind: 'update', ok: ProjectConnectAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: disconnect', description: 'Closes the live connection (and any child process) and records the server as disconnected.' })
   disconnect(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
     return this.svc.disconnect(p, sid);
   }
 
   @Get(':id/tools')
   @RequireScope('read')
+  @ApiRoute({ kind: 'read', ok: ProjectToolsAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: list tools', description: 'The stored tools of the server.' })
   tools(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
     return this.svc.tools(p, sid);
   }
 
   @Get(':id/resources')
   @RequireScope('read')
+@ApiRoute({ kind: 'upstream', ok: ProjectResourcesAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: list resources', description: 'Resources and resource templates, asked live.' })
   resources(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
     return this.svc.resources(p, sid);
   }
 
   @Get(':id/resources/read')
   @RequireScope('read')
+  @ApiRoute({ kind: 'upstream', ok: ProjectReadResourceAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: read a resource', description: 'Reads one resource by `uri`.' })
   readResource(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string, @Query() q: ReadResourceQueryDto): Promise<Json> {
     return this.svc.readResource(p, sid, q.uri);
   }
 
   @Get(':id/prompts')
   @RequireScope('read')
+@ApiRoute({ kind: 'upstream', ok: ProjectPromptsAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: list prompts', description: 'The server\'s prompts, asked live.' })
   prompts(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
     return this.svc.prompts(p, sid);
   }
@@ -97,6 +110,7 @@ export class ProjectServersController {
   @Post(':id/prompts/:name/get')
   @RequireScope('read')
   @HttpCode(200)
+  @ApiRoute({ kind: 'upstream', ok: ProjectPromptAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: get a prompt', description: 'Renders prompt `name` with `arguments`.' })
   getPrompt(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string, @Param('name') name: string, @Body() dto: GetPromptDto): Promise<Json> {
     return this.svc.getPrompt(p, sid, name, dto.arguments ?? {});
   }
