@@ -26,7 +26,25 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       if (op && !op.security) op.security = [];
     }
   }
+  describeDefaultsInRequestBodies(doc);
   // Routes served outside Nest's router (registered on Fastify directly).
   Object.assign(doc.paths, gatewayPaths());
   return doc;
+}
+
+/**
+ * Generated clients (openapi-typescript's default `defaultNonNullable`) read a property's `default` as
+ * "always present", which is true of answers but makes an optional field required in a request body.
+ * In request schemas (`*Dto`), the default is therefore stated in the description instead.
+ */
+function describeDefaultsInRequestBodies(doc: OpenAPIObject): void {
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    if (!name.endsWith('Dto') || !('properties' in schema) || !schema.properties) continue;
+    for (const prop of Object.values(schema.properties)) {
+      if ('$ref' in prop || prop.default === undefined) continue;
+      const note = `Default: \`${JSON.stringify(prop.default)}\`.`;
+      prop.description = prop.description ? `${prop.description}. ${note}` : note;
+      delete prop.default;
+    }
+  }
 }
