@@ -229,6 +229,8 @@ export function applyFields(
     }
     (cfg as unknown as Record<string, unknown>)[k] = v;
   }
+  // An apiKey sent without authType means api_key (as the workspace API documents), never a key silently unused.
+  if (typeof dto.apiKey === 'string' && dto.authType === undefined && cfg.authType === 'none') cfg.authType = 'api_key';
   // Switching transport by giving the other kind of endpoint drops the old kind's fields.
   if (explicit.has('url') && !explicit.has('command')) {
     cfg.command = null;

@@ -1272,7 +1272,7 @@ export interface components {
             /** @example npx */
             command?: string;
             /**
-             * @description Default: `"direct"`.
+             * @description proxy: clients reach the server through Patchbay's MCP gateway (the answer's gatewayUrl); direct: clients use the server's own url. Default: `"proxy"`.
              * @enum {string}
              */
             connectionType?: "direct" | "proxy";
@@ -1294,7 +1294,7 @@ export interface components {
             /** @description write-only credential sent to the proxy */
             proxyAuthToken?: string;
             /**
-             * @description forward HTTP proxy for connectionType proxy
+             * @description optional outbound HTTP proxy Patchbay uses to reach the server (any connectionType)
              * @example http://proxy.internal:3128
              */
             proxyUrl?: string;
@@ -1911,7 +1911,7 @@ export interface components {
             /** @example npx */
             command?: string;
             /**
-             * @description Default: `"direct"`.
+             * @description proxy: clients reach the server through Patchbay's MCP gateway (the answer's gatewayUrl); direct: clients use the server's own url. Default: `"proxy"`.
              * @enum {string}
              */
             connectionType?: "direct" | "proxy";
@@ -1932,7 +1932,7 @@ export interface components {
             /** @description write-only credential sent to the proxy */
             proxyAuthToken?: string;
             /**
-             * @description forward HTTP proxy for connectionType proxy
+             * @description optional outbound HTTP proxy Patchbay uses to reach the server (any connectionType)
              * @example http://proxy.internal:3128
              */
             proxyUrl?: string;
@@ -4294,8 +4294,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -106,3 +106,16 @@ export const PROJECT_ERROR: SchemaObject = {
     errors: { type: 'array', items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } } },
   },
 };
+
+/** The project-style document's example create request (a remote HTTP server reached through the gateway). */
+export const PROJECT_CREATE_EXAMPLE = {
+  projectId: 'proj_01jd8x3v2qf8g6m3s0y1b4k7ze',
+  name: 'github',
+  description: 'GitHub issues and pull requests',
+  transportType: 'http',
+  url: 'https://api.githubcopilot.com/mcp/',
+  connectionType: 'proxy',
+  customHeaders: [{ name: 'X-Team', value: 'platform' }],
+  requestTimeout: 30000,
+  maxTotalTimeout: 300000,
+};

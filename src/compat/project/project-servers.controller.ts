@@ -1,14 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScope } from '../../auth/decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { IdPipe } from '../../common/http/validation.js';
+import { AppConfig } from '../../config/app-config.js';
 import { GetPromptDto, ReadResourceQueryDto } from '../../resources/resources.dto.js';
 import { ProjectStyleErrorFilter } from '../compat-error.filter.js';
 import { CreateProjectServerDto, ListProjectServersQueryDto, UpdateProjectServerDto } from './project-server.dto.js';
 import { ProjectServersService } from './project-servers.service.js';
 import { ApiRoute } from '../../common/http/api-docs.js';
-import { PROJECT_ERROR, ProjectConnectAnswer, ProjectCreatedView, ProjectMessageView, ProjectPromptAnswer, ProjectPromptsAnswer, ProjectReadResourceAnswer, ProjectResourcesAnswer, ProjectServerAnswer, ProjectServerListAnswer, ProjectToolsAnswer } from './project-server.views.js';
+import { PROJECT_CREATE_EXAMPLE, PROJECT_ERROR, ProjectConnectAnswer, ProjectCreatedView, ProjectMessageView, ProjectPromptAnswer, ProjectPromptsAnswer, ProjectReadResourceAnswer, ProjectResourcesAnswer, ProjectServerAnswer, ProjectServerListAnswer, ProjectToolsAnswer } from './project-server.views.js';
 
 type Json = Record<string, unknown>;
 const id = () => new IdPipe('mcp');
@@ -19,41 +20,59 @@ const id = () => new IdPipe('mcp');
 @UseFilters(ProjectStyleErrorFilter)
 @Controller('api/mcp/servers')
 export class ProjectServersController {
-  constructor(private readonly svc: ProjectServersService) {}
+  constructor(
+    private readonly svc: ProjectServersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Where MCP clients reach a server through Patchbay (connectionType proxy). */
+  private gatewayUrl(serverId: string): string {
+    return `${this.config.publicUrl}/mcp/${serverId}`;
+  }
+
+  private withGateway(answer: Json): Json {
+    const server = answer.server as Json | undefined;
+    if (server && typeof server.id === 'string') server.gatewayUrl = this.gatewayUrl(server.id);
+    return answer;
+  }
 
   @Post()
   @RequireScope('write')
-  @ApiRoute({ kind: 'create', ok: ProjectCreatedView, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: add an MCP server', description: 'Adds a server to the project (`projectId`). `connectionType` defaults to `proxy`: clients reach the server through Patchbay\'s gateway (`gatewayUrl`); `proxyUrl` (with `proxyAuthToken`, `proxyAuthHeader`) is an optional outbound HTTP proxy for Patchbay\'s own connection.' })
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateProjectServerDto): Promise<Json> {
-    return this.svc.create(p, dto);
+  @ApiRoute({ kind: 'create', status: 201, ok: ProjectCreatedView, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: add an MCP server', description: 'Adds a server to the project (`projectId`). `connectionType` defaults to `proxy`: clients reach the server through Patchbay\'s gateway (`gatewayUrl`); `proxyUrl` (with `proxyAuthToken`, `proxyAuthHeader`) is an optional outbound HTTP proxy for Patchbay\'s own connection.' })
+  @ApiBody({ type: CreateProjectServerDto, examples: { documented: { summary: 'the documented example', value: PROJECT_CREATE_EXAMPLE } } })
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateProjectServerDto): Promise<Json> {
+    const answer = await this.svc.create(p, dto);
+    return { ...answer, gatewayUrl: this.gatewayUrl(answer.serverId as string) };
   }
 
   @Get()
   @RequireScope('read')
   @ApiRoute({ kind: 'list', ok: ProjectServerListAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: list servers', description: 'Every server the caller can read, or those of `projectId`.' })
-  list(@CurrentPrincipal() p: Principal, @Query() q: ListProjectServersQueryDto): Promise<Json> {
-    return this.svc.list(p, q.projectId);
+  async list(@CurrentPrincipal() p: Principal, @Query() q: ListProjectServersQueryDto): Promise<Json> {
+    const answer = await this.svc.list(p, q.projectId);
+    for (const server of answer.servers as Json[]) this.withGateway({ server });
+    return answer;
   }
 
   @Get(':id')
   @RequireScope('read')
   @ApiRoute({ kind: 'read', ok: ProjectServerAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: get a server', description: 'One server in the project-style shape, secrets masked.' })
-  get(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
-    return this.svc.get(p, sid);
+  async get(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string): Promise<Json> {
+    return this.withGateway(await this.svc.get(p, sid));
   }
 
   @Put(':id')
   @RequireScope('write')
   @ApiRoute({ kind: 'update', ok: ProjectServerAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: update a server (PUT)', description: 'Same as PATCH: the given fields change, the others stay.' })
-  replace(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string, @Body() dto: UpdateProjectServerDto): Promise<Json> {
-    return this.svc.update(p, sid, dto);
+  async replace(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string, @Body() dto: UpdateProjectServerDto): Promise<Json> {
+    return this.withGateway(await this.svc.update(p, sid, dto));
   }
 
   @Patch(':id')
   @RequireScope('write')
   @ApiRoute({ kind: 'update', ok: ProjectServerAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: update a server', description: 'The given fields change, the others stay.' })
-  update(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string, @Body() dto: UpdateProjectServerDto): Promise<Json> {
-    return this.svc.update(p, sid, dto);
+  async update(@CurrentPrincipal() p: Principal, @Param('id', id()) sid: string, @Body() dto: UpdateProjectServerDto): Promise<Json> {
+    return this.withGateway(await this.svc.update(p, sid, dto));
   }
 
   @Delete(':id')
