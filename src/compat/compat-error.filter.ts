@@ -55,7 +55,9 @@ export class LettaErrorFilter extends CompatErrorFilter {
       }));
       return { status: 422, body: { detail, code: p.code, request_id: p.requestId } };
     }
-    return { status: p.status, body: { detail: p.detail, code: p.code, request_id: p.requestId } };
+    // an unknown route (Nest's "Cannot GET /v1/..."): FastAPI's own words
+    const detail = p.status === 404 && /^Cannot [A-Z]+ \//.test(p.detail) ? 'Not Found' : p.detail;
+    return { status: p.status, body: { detail, code: p.code, request_id: p.requestId } };
   }
 
   /** Letta's server marks conflicts (and other client errors) not to be retried; its client obeys `x-should-retry`. */

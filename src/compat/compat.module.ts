@@ -7,7 +7,6 @@ import { ToolsModule } from '../tools/tools.module.js';
 import { CompatTenancy } from './compat-tenancy.js';
 import { LettaConnectService } from './letta/letta-connect.service.js';
 import { LettaController } from './letta/letta.controller.js';
-import { LettaNotFoundController } from './letta/letta-not-found.controller.js';
 import { LettaService } from './letta/letta.service.js';
 import { ProjectServersController } from './project/project-servers.controller.js';
 import { ProjectServersService } from './project/project-servers.service.js';
@@ -15,7 +14,7 @@ import { ProjectServersService } from './project/project-servers.service.js';
 /** Letta's and the project-style MCP server APIs: thin mappers onto the registry, tools, monitor and resources. */
 @Module({
   imports: [McpServersModule, ToolsModule, MonitorModule, ProjectsModule, ResourcesModule],
-  controllers: [LettaController, ProjectServersController, LettaNotFoundController],
+  controllers: [LettaController, ProjectServersController],
   providers: [CompatTenancy, LettaService, LettaConnectService, ProjectServersService],
 })
 export class CompatModule {}

@@ -31,6 +31,7 @@ const SECRET_FIELDS = new Set(['apiKey', 'oauthClientSecret']);
 
 /** Connection settings with no canonical API field (set by the compat surfaces); `null` clears. */
 export interface InternalServerFields {
+  connectionType?: 'direct' | 'proxy';
   proxyUrl?: string | null;
   proxyAuth?: string | null;
   proxyAuthHeader?: string | null;
@@ -207,7 +208,7 @@ export function emptyConfig(): ServerConfig {
     url: null, command: null, args: [], env: {}, headers: {}, authType: 'none', apiKey: null, authHeader: null,
     oauthClientId: null, oauthClientSecret: null, oauthTokenEndpoint: null, oauthAuthorizationEndpoint: null,
     oauthScopes: null, oauthGrant: null, oauthOmitResource: false, connectorId: null, connectorConfig: null,
-    proxyUrl: null, proxyAuth: null, proxyAuthHeader: null, requestTimeout: null, maxTotalTimeout: null,
+    connectionType: 'proxy', proxyUrl: null, proxyAuth: null, proxyAuthHeader: null, requestTimeout: null, maxTotalTimeout: null,
   };
 }
 

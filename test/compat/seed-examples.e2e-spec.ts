@@ -52,6 +52,12 @@ describe('seed surfaces accept their documented examples', () => {
       const pv = await app.request('GET', `/api/mcp/servers/${proxied.body.serverId}`, { token: t.key });
       expect(pv.body.server).toMatchObject({ connectionType: 'proxy', proxyUrl: 'http://127.0.0.1:3128/', hasProxyAuthToken: true });
       expect(pv.text).not.toContain('secret-proxy');
+      const direct = await app.request('POST', '/api/mcp/servers', { token: t.key, body: { projectId: project.id, name: 'direct', url: http.url, connectionType: 'direct' } });
+      expect(direct.status).toBe(201);
+      const dv = await app.request('GET', `/api/mcp/servers/${direct.body.serverId}`, { token: t.key });
+      expect(dv.body.server).toMatchObject({ connectionType: 'direct', url: http.url });
+      const back = await app.request('PATCH', `/api/mcp/servers/${direct.body.serverId}`, { token: t.key, body: { connectionType: 'proxy' } });
+      expect(back.body.server).toMatchObject({ connectionType: 'proxy' });
     });
   });
 
@@ -107,7 +113,7 @@ describe('seed surfaces accept their documented examples', () => {
     });
 
     it('answers unknown /v1 routes with Letta\'s { detail }', async () => {
-      for (const [method, path] of [['GET', '/v1/agents/nope'], ['POST', '/v1/mcp-servers/x/y/z']] as const) {
+      for (const [method, path] of [['GET', '/v1/agents/nope'], ['POST', '/v1/mcp-servers/x/y/z'], ['GET', '/v1']] as const) {
         const res = await app.request(method, path, { token: t.key });
         expect(res.status).toBe(404);
         expect(res.headers['content-type']).toMatch(/^application\/json/);

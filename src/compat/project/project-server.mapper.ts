@@ -55,6 +55,7 @@ export function toCanonical(dto: ProjectServerFieldsDto, mode: 'create' | 'updat
   if (dto.maxTotalTimeout !== undefined) fields.maxTotalTimeout = dto.maxTotalTimeout;
 
   const proxyGiven = dto.proxyUrl !== undefined || dto.proxyAuthToken !== undefined || dto.proxyAuthHeader !== undefined;
+  if (dto.connectionType !== undefined) internal.connectionType = dto.connectionType;
   if (dto.connectionType === 'direct') {
     Object.assign(internal, { proxyUrl: null, proxyAuth: null, proxyAuthHeader: null });
   } else if (proxyGiven) {
@@ -97,8 +98,7 @@ export function toProjectServer(e: McpServerEntity, connecting: boolean): Record
     description: v.description,
     transportType: TYPE_OF[v.transport],
     url: v.url,
-    // every server is served through Patchbay's gateway (gatewayUrl, added by the controller)
-    connectionType: 'proxy',
+    connectionType: e.connectionType,
     command: v.command,
     args: quote(v.args),
     env: v.env,
