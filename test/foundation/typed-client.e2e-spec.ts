@@ -78,6 +78,32 @@ describe('a client generated from openapi.json', () => {
     expect(executions.data!.data).toEqual([expect.objectContaining({ id: run.data!.id, toolName: 'echo', serverId, status: 'success' })]);
   });
 
+  it('types the Letta and project-style bodies and answers too', async () => {
+    const admin = client(TEST_ADMIN_KEY);
+    const ws = await admin.POST('/api/workspaces', { body: { name: 'typed-compat' } });
+    const key = await admin.POST('/api/api-keys', { body: { workspaceId: ws.data!.id, name: 'compat', scopes: ['read', 'write'] } });
+    const api = client(key.data!.key);
+
+    const letta = await api.POST('/v1/mcp-servers', {
+      body: { server_name: 'typed-letta', config: { mcp_server_type: 'stdio', command: 'node', args: [EVERYTHING_BIN, 'stdio'] } },
+    });
+    expect(letta.response.status).toBe(200);
+    typeIs<Equals<NonNullable<typeof letta.data>['server_name'], string>>();
+    expect(letta.data).toMatchObject({ server_name: 'typed-letta', type: 'stdio', mcp_server_type: 'stdio' });
+    const list = await api.GET('/v1/mcp-servers');
+    typeIs<Equals<NonNullable<typeof list.data>, Schemas['LettaMcpServerView'][]>>();
+    expect(list.data!.map((s) => s.id)).toEqual([letta.data!.id]);
+    const missing = await api.GET('/v1/mcp-servers/{id}', { params: { path: { id: 'nope' } } });
+    expect(missing.response.status).toBe(422);
+    expect(missing.error!.detail).toEqual([expect.objectContaining({ loc: ['path', 'mcp_server_id'] })]);
+
+    const project = await api.POST('/api/projects', { body: { workspaceId: ws.data!.id, name: 'typed-compat' } });
+    const created = await api.POST('/api/mcp/servers', { body: { projectId: project.data!.id, name: 'typed-ps', command: 'node', args: `${EVERYTHING_BIN} stdio` } });
+    expect(created.response.status).toBe(201);
+    typeIs<Equals<NonNullable<typeof created.data>['gatewayUrl'], string>>();
+    expect(created.data!.gatewayUrl).toBe(`${app.config.publicUrl}/mcp/${created.data!.serverId}`);
+  });
+
   it('types errors as the Problem schema, and they are one', async () => {
     const api = client(TEST_ADMIN_KEY);
     const bad = await api.GET('/api/mcp-servers/{id}', { params: { path: { id: 'ws_not_a_server' } } });

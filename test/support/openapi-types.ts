@@ -1453,8 +1453,10 @@ export interface components {
         };
         LettaRunResultView: {
             agent_state: null;
-            /** @description the tool's text; when the result has images or structured content, the list of content parts (text and image) as Letta returns them */
+            /** @description the tool's text; its structured content (an object) when it returned one; the list of content parts (text, image as Letta's ImageContent) when it returned images or other non-text content */
             func_return: string | {
+                [key: string]: unknown;
+            } | {
                 [key: string]: unknown;
             }[];
             sandbox_config_fingerprint: null;

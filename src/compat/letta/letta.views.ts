@@ -74,8 +74,8 @@ export class LettaToolView {
 export class LettaRunResultView {
   @ApiProperty({ enum: ['success', 'error'] }) status!: string;
   @ApiProperty({
-    description: 'the tool\'s text; when the result has images or structured content, the list of content parts (text and image) as Letta returns them',
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object', additionalProperties: true } }],
+    description: 'the tool\'s text; its structured content (an object) when it returned one; the list of content parts (text, image as Letta\'s ImageContent) when it returned images or other non-text content',
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }, { type: 'array', items: { type: 'object', additionalProperties: true } }],
   })
   func_return!: unknown;
   @ApiProperty({ type: [String] }) stdout!: string[];
