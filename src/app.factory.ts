@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { createPino, PinoNestLogger } from './common/logging/logger.js';
 import { InputGuardPipe } from './common/http/input-guards.js';
 import { ProblemFilter } from './common/http/problem.filter.js';
+import { LettaErrorFilter } from './compat/compat-error.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.launcher.js';
@@ -63,7 +64,8 @@ export async function createApp(
     throw e;
   }
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  // an unknown /v1 route answers Letta's own `{ detail }`, as Letta's server would
+  app.useGlobalFilters(new ProblemFilter([{ prefix: '/v1/', filter: new LettaErrorFilter() }]));
 
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);

@@ -4,7 +4,9 @@ import { CurrentPrincipal, RequireScope } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { IdPipe } from '../common/http/validation.js';
 import type { AuthorizationOffer } from '../oauth/oauth-connect.service.js';
+import { ApiRoute } from '../common/http/api-docs.js';
 import { ConnectService } from './connect.service.js';
+import { AuthorizationOfferView, CONNECT_ANSWER, ConnectResultView } from './connect.views.js';
 
 @ApiTags('mcp-servers')
 @ApiBearerAuth()
@@ -19,6 +21,7 @@ export class ConnectController {
   @Post('connect')
   @RequireScope('write')
   @HttpCode(200)
+  @ApiRoute({ kind: 'upstream', ok: CONNECT_ANSWER, models: [ConnectResultView, AuthorizationOfferView], summary: 'Test the connection now', description: 'Connects, records the outcome (status and status event) and lists the tools when the catalogue is empty or stale. An OAuth server without a usable token answers `{ authorizationUrl }` for a person to open instead.' })
   async connect(
     @CurrentPrincipal() p: Principal,
     @Param('id', new IdPipe('mcp')) id: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../common/http/api-docs.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -19,7 +20,11 @@ export class OAuthCallbackController {
 
   @Get(OAUTH_CALLBACK_PATH.slice(1))
   @Public()
-  @ApiExcludeEndpoint()
+  @ApiRoute({ kind: 'public', ok: { type: 'string', description: 'a small HTML page saying the server is connected' }, okDescription: 'The authorization finished', errors: { schema: { type: 'string', description: 'a small HTML page naming the problem and the request id' }, contentType: 'text/html', statuses: [400] }, summary: 'OAuth callback', description: 'Where an upstream authorization server sends the person back (`code`, `state`, or `error`). Public: the one-time `state` identifies the flow. Answers an HTML page; a bad, replayed or expired state is a 400 page, and a denial is recorded on the server as `error`.' })
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'code', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'error', required: false, schema: { type: 'string' } })
   async callback(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     let status = 200;
     let html: string;

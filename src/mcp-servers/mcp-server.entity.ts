@@ -8,6 +8,8 @@ export const AUTH_TYPES = ['none', 'api_key', 'oauth'] as const;
 export type AuthType = (typeof AUTH_TYPES)[number];
 export const CONNECTOR_STATUSES = ['connected', 'disconnected', 'error', ''] as const;
 export type ConnectorStatus = (typeof CONNECTOR_STATUSES)[number];
+/** project-style: `proxy` = clients reach the server through Patchbay's gateway; `direct` = at its own url */
+export type ConnectionType = 'direct' | 'proxy';
 
 /**
  * A registered MCP server. Secret material lives only in the `*_sealed` columns (AES-256-GCM,
@@ -56,6 +58,7 @@ export class McpServerEntity {
   @Column('text', { name: 'connector_id', nullable: true }) connectorId!: string | null;
   @Column('jsonb', { name: 'connector_config', nullable: true }) connectorConfig!: Record<string, unknown> | null;
   /** Project-style surface: send upstream traffic through a forward proxy. */
+  @Column('text', { name: 'connection_type', default: 'proxy' }) connectionType!: ConnectionType;
   @Column('text', { name: 'proxy_url', nullable: true }) proxyUrl!: string | null;
   @Column('text', { name: 'proxy_auth_sealed', nullable: true }) proxyAuthSealed!: string | null;
   @Column('text', { name: 'proxy_auth_header', nullable: true }) proxyAuthHeader!: string | null;

@@ -32,6 +32,7 @@ const SETTINGS_ONLY = new Set(['description', 'enabled', 'projectId', 'name']);
 
 /** Connection settings with no canonical API field (set by the compat surfaces); `null` clears. */
 export interface InternalServerFields {
+  connectionType?: 'direct' | 'proxy';
   proxyUrl?: string | null;
   proxyAuth?: string | null;
   proxyAuthHeader?: string | null;
@@ -203,7 +204,7 @@ export function emptyConfig(): ServerConfig {
     url: null, command: null, args: [], env: {}, headers: {}, authType: 'none', apiKey: null, authHeader: null,
     oauthClientId: null, oauthClientSecret: null, oauthTokenEndpoint: null, oauthAuthorizationEndpoint: null,
     oauthScopes: null, oauthGrant: null, oauthOmitResource: false, connectorId: null, connectorConfig: null,
-    proxyUrl: null, proxyAuth: null, proxyAuthHeader: null, requestTimeout: null, maxTotalTimeout: null,
+    connectionType: 'proxy', proxyUrl: null, proxyAuth: null, proxyAuthHeader: null, requestTimeout: null, maxTotalTimeout: null,
   };
 }
 
@@ -225,6 +226,8 @@ export function applyFields(
     }
     (cfg as unknown as Record<string, unknown>)[k] = v;
   }
+  // An apiKey sent without authType means api_key (as the workspace API documents), never a key silently unused.
+  if (typeof dto.apiKey === 'string' && dto.authType === undefined && cfg.authType === 'none') cfg.authType = 'api_key';
   // Switching transport by giving the other kind of endpoint drops the old kind's fields.
   if (explicit.has('url') && !explicit.has('command')) {
     cfg.command = null;

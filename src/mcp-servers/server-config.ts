@@ -5,7 +5,7 @@ import {
   assertStdioAllowed, assertUrlAllowed, CONNECTIONS_OPTIONS, resolveConnectionsOptions, type ConnectionsOptions,
 } from '../connections/index.js';
 import { findConnector, publicConfig, validateConnectorConfig } from './connectors/connector-catalog.js';
-import type { AuthType, Transport } from './mcp-server.entity.js';
+import type { AuthType, ConnectionType, Transport } from './mcp-server.entity.js';
 
 /** A server's whole configuration, secrets in clear: what create/update validate and seal. */
 export interface ServerConfig {
@@ -27,6 +27,8 @@ export interface ServerConfig {
   oauthOmitResource: boolean;
   connectorId: string | null;
   connectorConfig: Record<string, unknown> | null;
+  /** project-style: `proxy` (clients reach the server through Patchbay's gateway) or `direct` (at its own url) */
+  connectionType: ConnectionType;
   proxyUrl: string | null;
   proxyAuth: string | null;
   proxyAuthHeader: string | null;

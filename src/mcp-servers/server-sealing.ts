@@ -29,6 +29,7 @@ export function sealInto(box: SecretBox, e: McpServerEntity, c: ValidServerConfi
   e.oauthOmitResource = c.oauthOmitResource;
   e.connectorId = c.connectorId;
   e.connectorConfig = c.connectorConfig;
+  e.connectionType = c.connectionType;
   e.proxyUrl = c.proxyUrl;
   e.proxyAuthSealed = c.proxyAuth ? box.encrypt(c.proxyAuth) : null;
   e.proxyAuthHeader = c.proxyAuthHeader;
@@ -57,6 +58,7 @@ export function unseal(box: SecretBox, e: McpServerEntity): ValidServerConfig {
     oauthOmitResource: e.oauthOmitResource,
     connectorId: e.connectorId,
     connectorConfig: e.connectorConfig,
+    connectionType: e.connectionType,
     proxyUrl: e.proxyUrl,
     proxyAuth: e.proxyAuthSealed ? box.decrypt(e.proxyAuthSealed) : null,
     proxyAuthHeader: e.proxyAuthHeader,

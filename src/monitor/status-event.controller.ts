@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireScope } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -8,6 +8,7 @@ import { assertId, IdPipe } from '../common/http/validation.js';
 import { EventStreamService } from './event-stream.service.js';
 import { EventsQueryDto, ListStatusEventsQueryDto, StatusEventPage, type StatusEventView } from './status-event.dto.js';
 import { StatusEventService } from './status-event.service.js';
+import { ApiRoute } from '../common/http/api-docs.js';
 
 @ApiTags('mcp-servers')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class StatusEventController {
   /** The server's status history (and tool-list changes), newest first. */
   @Get()
   @RequireScope('read')
-  @ApiOkResponse({ type: StatusEventPage })
+  @ApiRoute({ kind: 'read', ok: StatusEventPage, summary: 'List status events', description: 'The server\'s status history (connected, disconnected, error) and tool-list changes, newest first.' })
   list(
     @CurrentPrincipal() p: Principal,
     @Param('id', new IdPipe('mcp')) id: string,
@@ -45,7 +46,7 @@ export class EventsController {
   @RequireScope('read')
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this evt_ id' })
-  @ApiOkResponse({ description: 'text/event-stream; each event: `id: evt_...`, `event: <kind>`, `data: <StatusEventView JSON>`' })
+  @ApiRoute({ kind: 'list', ok: { type: 'string', description: 'text/event-stream; each event: `id: evt_...`, `event: status_changed | tools_changed`, `data: <StatusEventView JSON>`' }, summary: 'Stream status events', description: 'Server-Sent Events of the caller\'s workspaces: `status_changed` and `tools_changed` (data: a StatusEventView), comment heartbeats, and replay of what was missed after `Last-Event-ID`.' })
   async stream(
     @CurrentPrincipal() p: Principal,
     @Query() q: EventsQueryDto,

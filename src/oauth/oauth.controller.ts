@@ -6,6 +6,8 @@ import { IdPipe } from '../common/http/validation.js';
 import { AppConfig } from '../config/app-config.js';
 import { buildClientMetadataDocument, CLIENT_METADATA_PATH, type PatchbayClientMetadata } from './client-metadata.js';
 import { OAuthConnectService } from './oauth-connect.service.js';
+import { ApiRoute } from '../common/http/api-docs.js';
+import { ClientMetadataView } from './client-metadata.view.js';
 
 /** Patchbay's OAuth client ID metadata document; its own URL is the client_id. Public. */
 @ApiTags('oauth')
@@ -16,6 +18,7 @@ export class OAuthClientMetadataController {
   @Get(CLIENT_METADATA_PATH.slice(1))
   @Public()
   @Header('cache-control', 'public, max-age=3600')
+  @ApiRoute({ kind: 'public', ok: ClientMetadataView, summary: 'Patchbay\'s OAuth client metadata', description: 'The OAuth client ID metadata document Patchbay presents to upstream authorization servers; its own URL is the client_id.' })
   clientMetadata(): PatchbayClientMetadata {
     return buildClientMetadataDocument(this.config.publicUrl, undefined, this.config.oauthClientMetadataUrl);
   }
@@ -31,6 +34,7 @@ export class OAuthTokenController {
   @Delete('oauth')
   @RequireScope('write')
   @HttpCode(204)
+  @ApiRoute({ kind: 'delete', status: 204, summary: 'Forget the upstream OAuth tokens', description: 'Deletes the server\'s stored upstream OAuth tokens; `/connect` then offers a new authorization.' })
   async forget(@CurrentPrincipal() p: Principal, @Param('id', new IdPipe('mcp')) id: string): Promise<void> {
     await this.connect.forget(p, id);
   }

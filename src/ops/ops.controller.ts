@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, HttpCode, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -9,6 +9,8 @@ import { Public } from '../auth/decorators.js';
 import { UnauthorizedError } from '../auth/auth.guard.js';
 import { AppConfig } from '../config/app-config.js';
 import { MetricsService } from './metrics.service.js';
+import { ApiRoute } from '../common/http/api-docs.js';
+import { HealthLiveView, HealthReadyView } from './ops.views.js';
 
 /** A readiness probe answers well inside a load balancer's timeout, whatever the database does. */
 const READY_TIMEOUT_MS = 1000;
@@ -44,6 +46,7 @@ export class OpsController {
   @Get('health/live')
   @Public()
   @HttpCode(200)
+  @ApiRoute({ kind: 'public', ok: HealthLiveView, summary: 'Liveness', description: 'Answers 200 while the process serves HTTP; no dependency is checked.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -53,8 +56,7 @@ export class OpsController {
   // Terminus adds these itself only where it can require() @nestjs/swagger (not under Jest),
   // which would make the served document differ from the committed openapi.json.
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'The database is reachable and every migration is applied' })
-  @ApiServiceUnavailableResponse({ description: 'Not ready: the database is unreachable or a migration is pending' })
+  @ApiRoute({ kind: 'public', ok: HealthReadyView, okDescription: 'The database is reachable and every migration is applied', also: [503], errors: { schema: { $ref: getSchemaPath(HealthReadyView) }, statuses: [503] }, summary: 'Readiness', description: 'Checks that the database answers and that no migration is pending; 503 (never 500) otherwise.' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     // Every check answers up or down, never throws: a database that is away is a 503 naming it, not a 500;
     // the body is Terminus' own (which check failed, and why), as load balancers and probes expect.
@@ -88,8 +90,9 @@ export class OpsController {
 
   @Get('metrics')
   @Public()
-  @ApiExcludeEndpoint()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiRoute({ kind: 'public', ok: { type: 'string', description: 'Prometheus text exposition format' }, also: [401], summary: 'Prometheus metrics', description: 'HTTP, tool-run, monitor and gateway metrics. Public unless `METRICS_TOKEN` is set; then it needs `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise).' })
+  @ApiProduces('text/plain')
   async scrape(@Headers('authorization') auth?: string): Promise<string> {
     const token = this.config.metricsToken;
     if (token) {

@@ -70,3 +70,14 @@ export class ValidateResultView {
   @ApiPropertyOptional({ type: DetectResultView, description: 'for a server that wants authorization: what detect found' })
   detected?: DetectResultView;
 }
+
+export class ReadResourceResultView {
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'MCP resource contents ({ uri, mimeType?, text | blob })' })
+  contents!: unknown[];
+}
+
+export class GetPromptResultView {
+  @ApiPropertyOptional() description?: string;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'MCP prompt messages ({ role, content })' })
+  messages!: unknown[];
+}

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScope } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { CreateMcpServerDto } from '../mcp-servers/mcp-server.dto.js';
 import { DetectDto, DetectResultView, ValidateResultView } from './resources.dto.js';
 import { ServerDetectService } from './server-detect.service.js';
 import { ServerValidateService } from './server-validate.service.js';
+import { ApiRoute } from '../common/http/api-docs.js';
 
 /** Try a server before saving it: the whole create body (validate), or just its URL (detect). */
 @ApiTags('mcp-servers')
@@ -20,7 +21,7 @@ export class ServerProbeController {
   @Post('validate')
   @RequireScope('write')
   @HttpCode(200)
-  @ApiOkResponse({ type: ValidateResultView, description: 'an unreachable or failing server is `ok: false` with the typed error; a bad body is a 400' })
+  @ApiRoute({ kind: 'upstream', ok: ValidateResultView, okDescription: 'An unreachable or failing server is `ok: false` with the typed error; a bad body is a 400', summary: 'Try a server without saving it', description: 'Takes a create body, connects with it and lists its tools; nothing is stored.' })
   validate(@CurrentPrincipal() p: Principal, @Body() dto: CreateMcpServerDto): Promise<ValidateResultView> {
     return this.validator.validate(p, dto);
   }
@@ -28,7 +29,7 @@ export class ServerProbeController {
   @Post('detect')
   @RequireScope('write')
   @HttpCode(200)
-  @ApiOkResponse({ type: DetectResultView })
+  @ApiRoute({ kind: 'upstream', ok: DetectResultView, summary: 'Detect transport and auth', description: 'Probes `url`: the transport it speaks and the auth it wants (none, API key, or OAuth with its discovered metadata).' })
   detect(@CurrentPrincipal() _p: Principal, @Body() dto: DetectDto): Promise<DetectResultView> {
     return this.detector.detect(dto.url);
   }

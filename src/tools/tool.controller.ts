@@ -8,6 +8,7 @@ import { ToolRefPipe } from './tool-ref.pipe.js';
 import { RefreshResultView, RunResultView, RunToolDto, ToolView, UpdateToolDto } from './tool.dto.js';
 import { ToolCatalogService } from './tool-catalog.service.js';
 import { ToolCallService } from './tool-call.service.js';
+import { ApiRoute, PageOf } from '../common/http/api-docs.js';
 
 @ApiTags('tools')
 @ApiBearerAuth()
@@ -21,18 +22,21 @@ export class ToolController {
   @Post('refresh')
   @RequireScope('write')
   @HttpCode(200)
+  @ApiRoute({ kind: 'upstream', ok: RefreshResultView, summary: 'Refresh the tool list', description: 'Lists the upstream tools now, stores them and answers them with the names added, updated and removed since the last refresh.' })
   refresh(@CurrentPrincipal() p: Principal, @Param('id', new IdPipe('mcp')) id: string): Promise<RefreshResultView> {
     return this.catalog.refresh(p, id);
   }
 
   @Get('tools')
   @RequireScope('read')
+  @ApiRoute({ kind: 'read', ok: PageOf(ToolView), summary: 'List a server\'s tools', description: 'The stored tools of the server (as of its last refresh), enabled or not.' })
   list(@CurrentPrincipal() p: Principal, @Param('id', new IdPipe('mcp')) id: string): Promise<{ data: ToolView[]; nextCursor: null }> {
     return this.catalog.list(p, id);
   }
 
   @Get('tools/:toolId')
   @RequireScope('read')
+  @ApiRoute({ kind: 'read', ok: ToolView, summary: 'Get a tool', description: '`toolId` is a tool_ id or the tool\'s name.' })
   get(
     @CurrentPrincipal() p: Principal,
     @Param('id', new IdPipe('mcp')) id: string,
@@ -43,6 +47,7 @@ export class ToolController {
 
   @Patch('tools/:toolId')
   @RequireScope('write')
+  @ApiRoute({ kind: 'update', ok: ToolView, summary: 'Enable or disable a tool', description: 'A disabled tool is refused on every surface (REST, Letta, project-style, gateway) and hidden from gateway lists.' })
   update(
     @CurrentPrincipal() p: Principal,
     @Param('id', new IdPipe('mcp')) id: string,
@@ -60,6 +65,7 @@ export class ToolController {
   @RequireScope('execute')
   @HttpCode(200)
   @ApiBody({ type: RunToolDto })
+  @ApiRoute({ kind: 'upstream', ok: RunResultView, summary: 'Run a tool', description: 'Calls the tool with `args`, checked against its input schema first (400 naming the field). A tool that reports an error is still a 200 with `status: "error"`; every run is recorded (`GET /api/executions/{id}`).' })
   run(
     @CurrentPrincipal() p: Principal,
     @Param('id', new IdPipe('mcp')) id: string,

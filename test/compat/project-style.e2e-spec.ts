@@ -35,7 +35,7 @@ describe('Project-style surface /api/mcp/servers (through a real forward proxy)'
       customHeaders: [{ name: 'X-Custom', value: 'custom-secret' }],
     });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ success: true, message: expect.any(String), serverId: expect.stringMatching(/^mcp_/) });
+    expect(created.body).toEqual({ success: true, message: expect.any(String), serverId: expect.stringMatching(/^mcp_/), gatewayUrl: expect.stringMatching(/\/mcp\/mcp_/) });
     const id = created.body.serverId;
 
     const before = proxy.counts.connects + proxy.counts.forwarded;
@@ -111,8 +111,7 @@ describe('Project-style surface /api/mcp/servers (through a real forward proxy)'
     const res = await post({ projectId, name: 'x', transportType: 'carrier-pigeon' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ success: false, errors: [{ field: 'transportType' }] });
-    const noProxy = await post({ projectId, name: 'x', transportType: 'http', url: peer.url, connectionType: 'proxy' });
-    expect(noProxy.body.errors.map((e: { field: string }) => e.field)).toContain('proxyUrl');
+    // connectionType proxy (through Patchbay's gateway) needs no proxyUrl: test/compat/seed-examples.e2e-spec.ts
   });
 
   it('hides another tenant\'s project and servers on every route', async () => {

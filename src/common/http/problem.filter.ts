@@ -122,10 +122,18 @@ function codeFor(status: number): string {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /**
+   * @param surfaces errors under these path prefixes that reach this global filter (an unknown route: no
+   *   controller's own filter ran) are rendered by that surface's filter, e.g. Letta's `{ detail }` under `/v1/`.
+   */
+  constructor(private readonly surfaces: ReadonlyArray<{ prefix: string; filter: ExceptionFilter }> = []) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const req = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const surface = this.surfaces.find((s) => req.url === s.prefix.slice(0, -1) || req.url.startsWith(s.prefix));
+    if (surface) return surface.filter.catch(exception, host) as void;
     const { problem, headers } = toProblem(exception);
     problem.instance = req.url.split('?')[0];
     problem.requestId = String(req.id);

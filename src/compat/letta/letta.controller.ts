@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Res, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireScope } from '../../auth/decorators.js';
 import type { Principal } from '../../auth/principal.js';
@@ -8,6 +8,8 @@ import { ToolRefPipe } from '../../tools/tool-ref.pipe.js';
 import { LettaErrorFilter } from '../compat-error.filter.js';
 import { LettaConnectService } from './letta-connect.service.js';
 import { LettaService } from './letta.service.js';
+import { ApiRoute } from '../../common/http/api-docs.js';
+import { LETTA_CREATE_BODY, LETTA_ERROR, LETTA_RUN_BODY, LETTA_STATUSES, LETTA_UPDATE_BODY, LettaMcpServerView, LettaRefreshView, LettaRunResultView, LettaToolView } from './letta.views.js';
 
 type Json = Record<string, unknown>;
 type HeaderBag = Record<string, string | string[] | undefined>;
@@ -31,14 +33,16 @@ export class LettaController {
   @Post()
   @RequireScope('write')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Letta: add an MCP server ({ server_name, config: { mcp_server_type, ... } } or the flat form with type)' })
+  @ApiRoute({ kind: 'create', ok: LettaMcpServerView, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.write }, summary: 'Letta: add an MCP server', description: 'Letta\'s create: `{ server_name, config: { type | mcp_server_type, ... } }` (or the older flat form). The workspace comes from the API key (or `X-Workspace-Id`), `X-Project-Id` selects a project. The tools are listed at once; an unreachable server is still saved.' })
+  @ApiBody({ schema: LETTA_CREATE_BODY })
   create(@CurrentPrincipal() p: Principal, @Headers() h: HeaderBag, @Body() body: unknown): Promise<Json> {
     return this.letta.create(p, h, body);
   }
 
   @Get('connect/:id')
   @RequireScope('write')
-  @ApiOkResponse({ description: 'text/event-stream of { event: connection_attempt | oauth_required | authorization_url | waiting_for_auth | success | error }' })
+  @ApiRoute({ kind: 'upstream', ok: { type: 'string', description: 'text/event-stream of `data: { event: connection_attempt | oauth_required | authorization_url | waiting_for_auth | success | error, ... }`' }, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.upstream }, summary: 'Letta: connect (stream)', description: 'Connects to the server and streams the steps, including the OAuth authorization URL when one is needed.' })
+  @ApiProduces('text/event-stream')
   async connect(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     await this.connector.open(p, id);
     const abort = new AbortController();
@@ -60,19 +64,22 @@ export class LettaController {
 
   @Get()
   @RequireScope('read')
-  @ApiOperation({ summary: 'Letta: list MCP servers (a plain array)' })
+  @ApiRoute({ kind: 'list', ok: [LettaMcpServerView], errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.read }, summary: 'Letta: list MCP servers', description: 'Every server of the caller\'s workspace (or of `X-Project-Id`), as a plain array.' })
   list(@CurrentPrincipal() p: Principal, @Headers() h: HeaderBag): Promise<Json[]> {
     return this.letta.list(p, h);
   }
 
   @Get(':id')
   @RequireScope('read')
+  @ApiRoute({ kind: 'read', ok: LettaMcpServerView, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.read }, summary: 'Letta: get an MCP server', description: 'One server in Letta\'s shape; secrets masked.' })
   retrieve(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string): Promise<Json> {
     return this.letta.retrieve(p, id);
   }
 
   @Patch(':id')
   @RequireScope('write')
+  @ApiRoute({ kind: 'update', ok: LettaMcpServerView, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.write }, summary: 'Letta: update an MCP server', description: 'Letta\'s update: `{ server_name?, config: {...} }`; masked values sent back mean unchanged; `token` is the older name of `auth_token`.' })
+  @ApiBody({ schema: LETTA_UPDATE_BODY })
   update(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string, @Body() body: unknown): Promise<Json> {
     return this.letta.update(p, id, body);
   }
@@ -80,25 +87,28 @@ export class LettaController {
   @Delete(':id')
   @RequireScope('write')
   @HttpCode(204)
+  @ApiRoute({ kind: 'delete', status: 204, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.read }, summary: 'Letta: delete an MCP server', description: 'Deletes the server with its tools.' })
   remove(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string): Promise<void> {
     return this.letta.remove(p, id);
   }
 
   @Patch(':id/refresh')
   @RequireScope('write')
-  @ApiOkResponse({ description: '{ added: [names], updated: [names], deleted: [names] }' })
+  @ApiRoute({ kind: 'upstream', ok: LettaRefreshView, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.upstream }, summary: 'Letta: refresh tools', description: 'Lists the upstream tools now and answers the names added, updated and deleted.' })
   refresh(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string): Promise<Json> {
     return this.letta.refresh(p, id);
   }
 
   @Get(':id/tools')
   @RequireScope('read')
+  @ApiRoute({ kind: 'read', ok: [LettaToolView], errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.read }, summary: 'Letta: list tools', description: 'The server\'s stored tools as Letta Tool objects.' })
   tools(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string): Promise<Json[]> {
     return this.letta.tools(p, id);
   }
 
   @Get(':id/tools/:toolId')
   @RequireScope('read')
+@ApiRoute({ kind: 'read', ok: LettaToolView, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.read }, summary: 'Letta: get a tool', description: '`tool_id` is a tool_ id or the tool\'s name.' })
   tool(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string, @Param('toolId', ToolRefPipe) toolId: string): Promise<Json> {
     return this.letta.tool(p, id, toolId);
   }
@@ -106,7 +116,8 @@ export class LettaController {
   @Post(':id/tools/:toolId/run')
   @RequireScope('execute')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ status, func_return, stdout, stderr, agent_state: null, sandbox_config_fingerprint: null }' })
+  @ApiRoute({ kind: 'upstream', ok: LettaRunResultView, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.upstream }, summary: 'Letta: run a tool', description: 'Runs the tool with `args`; a tool error is a 200 with `status: "error"`. Recorded like every run (`GET /api/executions`).' })
+  @ApiBody({ schema: LETTA_RUN_BODY })
   run(
     @CurrentPrincipal() p: Principal,
     @Param('id', idPipe) id: string,

@@ -73,14 +73,15 @@ export function fromLetta(body: unknown, mode: 'create' | 'update'): { fields: C
   if (headers) fields.headers = headers;
 
   const authHeader = str(c, 'auth_header', prefix + 'auth_header');
-  const authToken = str(c, 'auth_token', prefix + 'auth_token');
+  // `token` is the older name (Letta's UpdateSSEMCPServer / UpdateStreamableHTTPMCPServer); auth_token wins when both come.
+  const authToken = str(c, 'auth_token', prefix + 'auth_token') ?? str(c, 'token', prefix + 'token');
   if (authToken !== undefined && authToken !== MASK) {
     const header = authHeader ?? 'Authorization';
     fields.authType = 'api_key';
     fields.authHeader = header;
     // Letta sends the header value as given; we add "Bearer " for Authorization ourselves.
     fields.apiKey = header.toLowerCase() === 'authorization' ? authToken.replace(/^Bearer\s+/i, '') : authToken;
-  } else if (authToken === undefined && 'auth_token' in c && c.auth_token === null && mode === 'update') {
+  } else if (authToken === undefined && (c.auth_token === null || (!('auth_token' in c) && c.token === null)) && mode === 'update') {
     fields.authType = 'none';
   } else if (authHeader !== undefined && authToken === MASK) {
     fields.authHeader = authHeader;
@@ -119,7 +120,8 @@ export function lettaValidationError(err: ValidationError, prefix: string): Vali
 
 /** A registry view as Letta's StdioMcpServer / SseMcpServer / StreamableHTTPMcpServer; secrets masked. */
 export function toLettaServer(v: McpServerView): Json {
-  const base = { id: v.id, server_name: v.name, mcp_server_type: v.transport };
+  // `type` is the name Letta's newer document uses; `mcp_server_type` the one its client still reads.
+  const base = { id: v.id, server_name: v.name, type: v.transport, mcp_server_type: v.transport };
   if (v.transport === 'stdio') {
     return { ...base, command: v.command, args: v.args, env: Object.keys(v.env).length ? v.env : null };
   }
@@ -155,10 +157,25 @@ export function toLettaTool(t: ToolView, serverName: string): Json {
   };
 }
 
+/**
+ * Letta's `func_return`: the text when the tool answered text only (Letta joins text parts), otherwise what the
+ * tool returned, not flattened: its structured content, or its content parts with images as Letta's ImageContent.
+ */
+export function lettaFuncReturn(r: RunResultView): unknown {
+  if (r.structuredContent !== undefined && r.status === 'success') return r.structuredContent;
+  const blocks = r.content as Array<Record<string, unknown>>;
+  if (!blocks?.length || blocks.every((b) => b.type === 'text')) return r.funcReturn;
+  return blocks.map((b) => {
+    if (b.type === 'text') return { type: 'text', text: b.text };
+    if (b.type === 'image') return { type: 'image', source: { type: 'base64', media_type: b.mimeType, data: b.data } };
+    return b;
+  });
+}
+
 export function toLettaRun(r: RunResultView): Json {
   return {
     status: r.status,
-    func_return: r.funcReturn,
+    func_return: lettaFuncReturn(r),
     stdout: r.stdout,
     stderr: r.stderr,
     agent_state: null,

@@ -23,7 +23,7 @@ export class ProjectServerFieldsDto {
   @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MaxLength(2048)
   url?: string;
 
-  @ApiPropertyOptional({ enum: ['direct', 'proxy'], default: 'direct' }) @IsOptionalNonNull() @IsIn(['direct', 'proxy'])
+  @ApiPropertyOptional({ enum: ['direct', 'proxy'], default: 'proxy', description: 'proxy: clients reach the server through Patchbay\'s MCP gateway (the answer\'s gatewayUrl); direct: clients use the server\'s own url' }) @IsOptionalNonNull() @IsIn(['direct', 'proxy'])
   connectionType?: 'direct' | 'proxy';
 
   @ApiPropertyOptional({ example: 'npx' }) @IsOptionalNonNull() @IsString() @Length(1, 256)
@@ -48,7 +48,7 @@ export class ProjectServerFieldsDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'read write' }) @IsOptional() @IsString() @MaxLength(1024)
   oauthScope?: string | null;
 
-  @ApiPropertyOptional({ description: 'forward HTTP proxy for connectionType proxy', example: 'http://proxy.internal:3128' })
+  @ApiPropertyOptional({ description: 'optional outbound HTTP proxy Patchbay uses to reach the server (any connectionType)', example: 'http://proxy.internal:3128' })
   @IsOptionalNonNull() @IsString() @MaxLength(2048)
   proxyUrl?: string;
 

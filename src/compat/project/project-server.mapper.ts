@@ -55,10 +55,12 @@ export function toCanonical(dto: ProjectServerFieldsDto, mode: 'create' | 'updat
   if (dto.maxTotalTimeout !== undefined) fields.maxTotalTimeout = dto.maxTotalTimeout;
 
   const proxyGiven = dto.proxyUrl !== undefined || dto.proxyAuthToken !== undefined || dto.proxyAuthHeader !== undefined;
+  if (dto.connectionType !== undefined) internal.connectionType = dto.connectionType;
   if (dto.connectionType === 'direct') {
     Object.assign(internal, { proxyUrl: null, proxyAuth: null, proxyAuthHeader: null });
-  } else if (dto.connectionType === 'proxy' || proxyGiven) {
-    if (dto.connectionType === 'proxy' && mode === 'create' && !dto.proxyUrl) errors.push({ field: 'proxyUrl', message: 'is required when connectionType is proxy' });
+  } else if (proxyGiven) {
+    // connectionType proxy (the default) = clients reach the server through Patchbay's gateway; proxyUrl is only
+    // an optional outbound HTTP proxy for Patchbay's own connection.
     if (dto.proxyUrl !== undefined) internal.proxyUrl = dto.proxyUrl;
     if (dto.proxyAuthToken !== undefined) internal.proxyAuth = dto.proxyAuthToken;
     if (dto.proxyAuthHeader !== undefined || mode === 'create') internal.proxyAuthHeader = dto.proxyAuthHeader ?? 'Authorization';
@@ -96,7 +98,7 @@ export function toProjectServer(e: McpServerEntity, connecting: boolean): Record
     description: v.description,
     transportType: TYPE_OF[v.transport],
     url: v.url,
-    connectionType: e.proxyUrl ? 'proxy' : 'direct',
+    connectionType: e.connectionType,
     command: v.command,
     args: quote(v.args),
     env: v.env,

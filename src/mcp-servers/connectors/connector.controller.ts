@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../../auth/decorators.js';
 import { CONNECTORS } from './connector-catalog.js';
+import { ApiRoute, PageOf } from '../../common/http/api-docs.js';
+import { ConnectorView } from './connector.view.js';
 
 @ApiTags('connectors')
 @ApiBearerAuth()
@@ -9,6 +11,7 @@ import { CONNECTORS } from './connector-catalog.js';
 export class ConnectorController {
   @Get()
   @RequireScope('read')
+  @ApiRoute({ kind: 'list', ok: PageOf(ConnectorView), summary: 'List connector templates', description: 'The catalogue of ready-made server templates; `connectorId` on create names one and `connectorConfig` fills its `configSchema`.' })
   list(): { data: Array<{ id: string; name: string; description: string; transport: string; configSchema: unknown }>; nextCursor: null } {
     return {
       data: CONNECTORS.map(({ id, name, description, transport, configSchema }) => ({ id, name, description, transport, configSchema })),
