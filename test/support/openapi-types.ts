@@ -685,6 +685,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Project-style: run a tool
+         * @description Runs a tool through the same path as every surface: a disabled tool is a 409, arguments are checked against its input schema (400 naming the field), and an execution record (surface `project`) is written. Answers the MCP result unchanged.
+         */
         post: operations["ProjectServers_runTool"];
         delete?: never;
         options?: never;
@@ -699,6 +703,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List MCP clients' grants
+         * @description The grants MCP clients hold on the gateway of a workspace (`workspaceId`): client, account, resource, scope, created and last used. Tokens are never shown.
+         */
         get: operations["OAuthGrant_list"];
         put?: never;
         post?: never;
@@ -718,6 +726,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke a grant
+         * @description Revokes an MCP client's grant and every token issued under it, at once on every replica. The grant's own account or a workspace admin may revoke it.
+         */
         delete: operations["OAuthGrant_revoke"];
         options?: never;
         head?: never;
@@ -1614,6 +1626,36 @@ export interface components {
             userId: string;
             workspaceId: string;
         };
+        OAuthGrantPage: {
+            data: components["schemas"]["OAuthGrantView"][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        OAuthGrantView: {
+            /** @description the usr_ or key_ id the client acts as */
+            accountId: string;
+            clientId: string;
+            clientName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example grant_01jd8x3v2qf8g6m3s0y1b4k7ze */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** @description the RFC 8707 resource the tokens are bound to */
+            resource: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description the gateway scope: a ws_, proj_ or mcp_ id */
+            scopeId: string;
+            /**
+             * @example [
+             *       "execute"
+             *     ]
+             */
+            scopes: string[];
+            workspaceId: string;
+        };
         OAuthMetadataView: {
             authorizationEndpoint: string | null;
             authorizationServers: string[];
@@ -1653,10 +1695,12 @@ export interface components {
             type: string;
         };
         ProjectConnectAnswer: {
+            /** @description status `auth_required`: the OAuth authorization a person must open first */
+            authorizationUrl?: string;
             latencyMs?: number | null;
             message: string;
             /** @enum {string} */
-            status: "connected" | "disconnected" | "error";
+            status: "connected" | "disconnected" | "error" | "auth_required";
             success: boolean;
             toolCount?: number;
         };
@@ -1703,6 +1747,17 @@ export interface components {
             resources: {
                 [key: string]: unknown;
             }[];
+            success: boolean;
+        };
+        ProjectRunAnswer: {
+            durationMs: number;
+            /** @description exec_ id of the stored execution record */
+            executionId: string;
+            /** @description the MCP CallToolResult as the server sent it */
+            result: {
+                [key: string]: unknown;
+            };
+            /** @description false when the tool answered with isError */
             success: boolean;
         };
         ProjectServerAnswer: {
@@ -6215,12 +6270,166 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { success, executionId, durationMs, result }: the MCP result as the server sent it */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectRunAnswer"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        requestId?: string;
+                        /** @enum {boolean} */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (`WWW-Authenticate: Bearer`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        requestId?: string;
+                        /** @enum {boolean} */
+                        success: false;
+                    };
+                };
+            };
+            /** @description The bearer is known but lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        requestId?: string;
+                        /** @enum {boolean} */
+                        success: false;
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to another workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        requestId?: string;
+                        /** @enum {boolean} */
+                        success: false;
+                    };
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a duplicate name) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        requestId?: string;
+                        /** @enum {boolean} */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        requestId?: string;
+                        /** @enum {boolean} */
+                        success: false;
+                    };
+                };
+            };
+            /** @description The upstream MCP server failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        requestId?: string;
+                        /** @enum {boolean} */
+                        success: false;
+                    };
+                };
+            };
+            /** @description The upstream MCP server did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        requestId?: string;
+                        /** @enum {boolean} */
+                        success: false;
+                    };
+                };
             };
         };
     };
@@ -6238,11 +6447,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OAuthGrantPage"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token (`WWW-Authenticate: Bearer`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer is known but lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6257,11 +6505,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed or a field is invalid (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token (`WWW-Authenticate: Bearer`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer is known but lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to another workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

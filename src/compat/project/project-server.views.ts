@@ -61,9 +61,17 @@ export class ProjectServerListAnswer {
 export class ProjectConnectAnswer {
   @ApiProperty() success!: boolean;
   @ApiProperty() message!: string;
-  @ApiProperty({ enum: ['connected', 'disconnected', 'error'] }) status!: string;
+  @ApiProperty({ enum: ['connected', 'disconnected', 'error', 'auth_required'] }) status!: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) latencyMs?: number | null;
   @ApiPropertyOptional() toolCount?: number;
+  @ApiPropertyOptional({ description: 'status `auth_required`: the OAuth authorization a person must open first' }) authorizationUrl?: string;
+}
+
+export class ProjectRunAnswer {
+  @ApiProperty({ description: 'false when the tool answered with isError' }) success!: boolean;
+  @ApiProperty({ description: 'exec_ id of the stored execution record' }) executionId!: string;
+  @ApiProperty() durationMs!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the MCP CallToolResult as the server sent it' }) result!: Record<string, unknown>;
 }
 
 const OBJECTS = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;

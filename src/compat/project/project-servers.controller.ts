@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScope } from '../../auth/decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { IdPipe } from '../../common/http/validation.js';
@@ -12,7 +12,7 @@ import { ProjectStyleErrorFilter } from '../compat-error.filter.js';
 import { CreateProjectServerDto, ListProjectServersQueryDto, UpdateProjectServerDto } from './project-server.dto.js';
 import { ProjectServersService } from './project-servers.service.js';
 import { ApiRoute } from '../../common/http/api-docs.js';
-import { PROJECT_CREATE_EXAMPLE, PROJECT_ERROR, ProjectConnectAnswer, ProjectCreatedView, ProjectMessageView, ProjectPromptAnswer, ProjectPromptsAnswer, ProjectReadResourceAnswer, ProjectResourcesAnswer, ProjectServerAnswer, ProjectServerListAnswer, ProjectToolsAnswer } from './project-server.views.js';
+import { PROJECT_CREATE_EXAMPLE, PROJECT_ERROR, ProjectConnectAnswer, ProjectRunAnswer, ProjectCreatedView, ProjectMessageView, ProjectPromptAnswer, ProjectPromptsAnswer, ProjectReadResourceAnswer, ProjectResourcesAnswer, ProjectServerAnswer, ProjectServerListAnswer, ProjectToolsAnswer } from './project-server.views.js';
 
 type Json = Record<string, unknown>;
 const id = () => new IdPipe('mcp');
@@ -112,7 +112,7 @@ export class ProjectServersController {
   @RequireScope('execute')
   @HttpCode(200)
   @ApiBody({ type: RunToolDto })
-  @ApiOkResponse({ description: '{ success, executionId, durationMs, result }: the MCP result as the server sent it' })
+  @ApiRoute({ kind: 'upstream', ok: ProjectRunAnswer, errors: { schema: PROJECT_ERROR }, summary: 'Project-style: run a tool', description: 'Runs a tool through the same path as every surface: a disabled tool is a 409, arguments are checked against its input schema (400 naming the field), and an execution record (surface `project`) is written. Answers the MCP result unchanged.' })
   runTool(
     @CurrentPrincipal() p: Principal,
     @Param('id', id()) sid: string,
