@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './console/console-static.js';
 import { createPino, PinoNestLogger } from './common/logging/logger.js';
 import { ProblemFilter } from './common/http/problem.filter.js';
 import { createValidationPipe } from './common/http/validation.js';
@@ -91,6 +92,7 @@ export async function createApp(
     done();
   });
 
+  await serveConsole(app, config);
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   await app.init();

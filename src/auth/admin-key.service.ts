@@ -46,7 +46,13 @@ export class AdminKeyService implements OnApplicationBootstrap {
   }
 
   matches(token: string): boolean {
+    return this.matchesHash(sha256Hex(token));
+  }
+
+  /** The same, from the token's sha256 (a console session remembers only that). */
+  matchesHash(hashHex: string): boolean {
     if (!this.hash) return false;
-    return timingSafeEqual(Buffer.from(sha256Hex(token), 'hex'), this.hash);
+    const given = Buffer.from(hashHex, 'hex');
+    return given.length === this.hash.length && timingSafeEqual(given, this.hash);
   }
 }

@@ -43,6 +43,10 @@ export class AppConfig {
     concurrentPerWorkspace: number;
   };
   readonly keyCacheTtlMs!: number;
+  /** How long a console sign-in lasts (CONSOLE_SESSION_TTL_MS, default 12 h). */
+  readonly consoleSessionTtlMs!: number;
+  /** Folder of the built console (CONSOLE_DIR; default `console/` beside the compiled app). */
+  readonly consoleDir?: string;
 
   constructor(values: Omit<AppConfig, 'isProduction'>) {
     Object.assign(this, values);
@@ -107,6 +111,8 @@ export class AppConfig {
         concurrentPerWorkspace: int(env, 'TOOL_RUNS_CONCURRENT_PER_WORKSPACE', 128, 1, 100_000),
       },
       keyCacheTtlMs: int(env, 'AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
+      consoleSessionTtlMs: int(env, 'CONSOLE_SESSION_TTL_MS', 12 * 3_600_000, 60_000, 30 * 24 * 3_600_000),
+      consoleDir: optional(env, 'CONSOLE_DIR'),
     });
   }
 }
