@@ -12,7 +12,8 @@ export function consoleDir(config: AppConfig): string {
 /**
  * Serves the single-page console under /console/ (index.html for /console/). Static files only: the
  * console talks to the public API like any other client. The pages allow nothing but this origin
- * (no CDN, no inline script) and cannot be framed.
+ * (no CDN, no inline script) and cannot be framed. `unsafe-eval` is there for Ajv, which compiles each tool's
+ * input schema into a validator function for the "try it" form (Ajv's code generation escapes schema values).
  */
 export async function serveConsole(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const root = consoleDir(config);
@@ -29,7 +30,7 @@ export async function serveConsole(app: NestFastifyApplication, config: AppConfi
     setHeaders(res, path) {
       void res.header(
         'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; img-src 'self' data:; media-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
       );
       void res.header('x-content-type-options', 'nosniff');
       void res.header('referrer-policy', 'same-origin');
