@@ -8,9 +8,13 @@ export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: string
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loadable<T>, () => void, (f: (v: T) => T) => void] {
   const [value, setValue] = useState<Loadable<T>>({ state: 'loading' });
   const [tick, setTick] = useState(0);
+  const lastDeps = useRef<string>('');
   useEffect(() => {
     let live = true;
-    setValue({ state: 'loading' });
+    // a reload keeps showing what is there until the new value arrives; other changes show "loading"
+    const key = JSON.stringify(deps);
+    if (key !== lastDeps.current) setValue({ state: 'loading' });
+    lastDeps.current = key;
     load().then(
       (v) => live && setValue({ state: 'ready', value: v }),
       (e: unknown) => live && setValue({ state: 'error', error: message(e) }),

@@ -34,8 +34,17 @@ export function ServerTools({ server, tick }: { server: McpServer; tick: number 
 function ToolItem({ server, tool, onChange }: { server: McpServer; tool: Tool; onChange: (t: Tool) => void }) {
   const s = useScope();
   const [open, setOpen] = useState(false);
+  // shown at once, put back if the server refuses
+  const [shown, setShown] = useState<boolean | null>(null);
+  const enabled = shown ?? tool.enabled;
   const toggle = useAction(async () => {
-    onChange(await call<Tool>(api.PATCH('/api/mcp-servers/{id}/tools/{toolId}', { params: { path: { id: server.id, toolId: tool.id } }, body: { enabled: !tool.enabled } })));
+    const want = !enabled;
+    setShown(want);
+    try {
+      onChange(await call<Tool>(api.PATCH('/api/mcp-servers/{id}/tools/{toolId}', { params: { path: { id: server.id, toolId: tool.id } }, body: { enabled: want } })));
+    } finally {
+      setShown(null);
+    }
   });
   const panel = `try-${tool.id}`;
   return (
@@ -51,9 +60,9 @@ function ToolItem({ server, tool, onChange }: { server: McpServer; tool: Tool; o
         <div className="actions">
           {can(s, 'write') && (
             <label className="switch">
-              <input type="checkbox" role="switch" checked={tool.enabled} disabled={toggle.busy} onChange={() => void toggle.run()} />
+              <input type="checkbox" role="switch" checked={enabled} disabled={toggle.busy} onChange={() => void toggle.run()} />
               <span>
-                {tool.enabled ? 'Enabled' : 'Disabled'}
+                {enabled ? 'Enabled' : 'Disabled'}
                 <span className="sr-only"> {tool.name}</span>
               </span>
             </label>

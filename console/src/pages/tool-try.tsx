@@ -29,6 +29,7 @@ export function TryTool({ server, tool }: { server: McpServer; tool: Tool }) {
         formData={formData}
         idPrefix={`args-${tool.name}`}
         showErrorList="top"
+        noHtml5Validate
         disabled={run.busy}
         onChange={(e) => setFormData((e.formData ?? {}) as Record<string, unknown>)}
         onSubmit={(e) => void run.run((e.formData ?? {}) as Record<string, unknown>)}
