@@ -22,7 +22,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loadable<T
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the dependencies
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const update = useCallback((f: (v: T) => T) => setValue((cur) => (cur.state === 'ready' ? { state: 'ready', value: f(cur.value) } : cur)), []);

@@ -37,11 +37,9 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page; returns the serious and critical violations (as `id: selector` lines). */
 export async function axeSerious(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } };
-    return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
+  if (!(await page.evaluate<boolean>(`'axe' in window`))) await page.addScriptTag({ content: AXE });
+  // a string, evaluated in the page: this program is type-checked without the DOM library
+  const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}`));

@@ -47,7 +47,7 @@ describe('web console (chromium)', () => {
   });
 
   async function checkPage(name: string): Promise<void> {
-    await page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.startsWith('Loading'));
+    await page.waitForFunction(`!document.querySelector('[role="status"]')?.textContent?.startsWith('Loading')`);
     a11y[name] = await axeSerious(page);
     await shot(page, name);
   }
@@ -68,7 +68,7 @@ describe('web console (chromium)', () => {
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: 'patchbay_session', httpOnly: true, sameSite: 'Strict' });
     expect(cookie.value).not.toContain(key.slice(4));
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie');
     expect(stored).not.toContain(key.slice(4));
     await page.getByRole('row', { name: /remote-peer/ }).getByText('Connected').waitFor();
   });
@@ -88,7 +88,7 @@ describe('web console (chromium)', () => {
     expect(await diff.textContent()).toMatch(/(\d+) tools: \1 added, 0 updated, 0 removed\..*Added:.*\becho\b/s);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByText(/Connected in \d+ ms · \d+ tools/).waitFor();
-    await page.getByRole('listitem').filter({ has: page.locator('[data-tool="echo"]') });
+    await page.locator('[data-tool="echo"]').waitFor();
   });
 
   it('disables a tool (the API refuses to run it) and runs another from the generated form', async () => {
@@ -113,7 +113,7 @@ describe('web console (chromium)', () => {
     await image.getByRole('button', { name: 'Run tool' }).click();
     const img = image.getByRole('img', { name: 'Image returned by the tool' });
     await img.waitFor();
-    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    expect(await img.evaluate((el) => { const i = el as unknown as { complete: boolean; naturalWidth: number }; return i.complete && i.naturalWidth > 0; })).toBe(true);
     await checkPage('server-tools');
   });
 
@@ -201,7 +201,7 @@ describe('web console (chromium)', () => {
     await checkPage('servers-dark');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('row', { name: /everything/ }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(true);
     await checkPage('servers-phone');
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 800 });

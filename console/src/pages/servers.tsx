@@ -71,9 +71,13 @@ export function ServersPage() {
                   <tr>
                     <th scope="col">Name</th>
                     <th scope="col">Status</th>
-                    <th scope="col">Transport</th>
+                    <th scope="col" className="hide-narrow">
+                      Transport
+                    </th>
                     <th scope="col">Tools</th>
-                    <th scope="col">Last checked</th>
+                    <th scope="col" className="hide-narrow">
+                      Last checked
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -86,11 +90,11 @@ export function ServersPage() {
                       </th>
                       <td>
                         <StatusBadge status={m.connectorStatus} />
-                        {m.lastError && m.connectorStatus !== 'connected' && <div className="muted small truncate">{m.lastError}</div>}
+                        {m.lastError && m.connectorStatus !== 'connected' && <div className="muted small clamp">{m.lastError}</div>}
                       </td>
-                      <td>{m.transport}</td>
+                      <td className="hide-narrow">{m.transport}</td>
                       <td>{m.toolCount}</td>
-                      <td>
+                      <td className="hide-narrow">
                         <Time at={m.lastCheckedAt} />
                       </td>
                     </tr>
