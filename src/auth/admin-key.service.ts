@@ -40,6 +40,7 @@ export class AdminKeyService implements OnApplicationBootstrap {
       // Deliberately not through the JSON logger: this is the one time the secret is shown.
       process.stdout.write(
         `\n  Patchbay generated a platform admin key (shown once, stored hashed):\n\n    ${key}\n\n` +
+          `  Sign in to the web console at ${this.config.publicUrl}/console/ with it.\n` +
           `  Set ADMIN_API_KEY to choose your own.\n\n`,
       );
     }

@@ -19,6 +19,7 @@ describe('web console (chromium)', () => {
   let ws: { id: string };
   let key: string;
   let peerId: string;
+  let secretId: string;
   const a11y: Record<string, string[]> = {};
 
   beforeAll(async () => {
@@ -34,6 +35,11 @@ describe('web console (chromium)', () => {
     const res = await app.request('POST', '/api/mcp-servers', { token: key, body: { workspaceId: ws.id, name: 'remote-peer', url: peer.url } });
     peerId = res.body.id;
     expect((await app.request('POST', `/api/mcp-servers/${peerId}/connect`, { token: key })).body.connectorStatus).toBe('connected');
+    const withSecret = await app.request('POST', '/api/mcp-servers', {
+      token: key,
+      body: { workspaceId: ws.id, name: 'with-secret', url: peer.url, authType: 'api_key', apiKey: 'sk-first-secret' },
+    });
+    secretId = withSecret.body.id;
     // axe-core is injected as an inline script, which the console's CSP refuses by design
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
@@ -121,6 +127,25 @@ describe('web console (chromium)', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await checkPage('server-settings');
+    // secrets are write-only: shown as set / not set, replaced or removed, never read back
+    const everything = page.url();
+    await page.goto(`${app.url}/console/#/servers/${secretId}/settings`);
+    await heading('with-secret').waitFor();
+    const apiKeyState = page.locator('.field').filter({ hasText: 'Replace the API key' });
+    await apiKeyState.getByText('Set', { exact: true }).waitFor();
+    expect(await page.content()).not.toContain('sk-first-secret');
+    await page.getByLabel('Replace the API key').fill('sk-second-secret');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect(await page.getByLabel('Replace the API key').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('sk-second-secret');
+    await page.getByRole('button', { name: 'Remove the API key' }).click();
+    await page.getByLabel('Authentication').and(page.locator('select')).waitFor();
+    expect(await page.getByLabel('Authentication').inputValue()).toBe('none');
+    const stored = await app.request('GET', `/api/mcp-servers/${secretId}`, { token: key });
+    expect(stored.body).toMatchObject({ hasApiKey: false, authType: 'none' });
+    await page.goto(everything);
+    await heading('everything').waitFor();
     await page.getByRole('link', { name: 'Status history' }).click();
     await page.locator('.timeline li').filter({ hasText: /Not checked\s*→\s*Connected/ }).waitFor();
     await page.locator('.timeline li').filter({ hasText: 'Tool list changed' }).first().waitFor();

@@ -47,7 +47,7 @@ export function ServerSettings({ m, onSaved }: { m: McpServer; onSaved: () => vo
     <section aria-labelledby="set-h">
       <h2 id="set-h">Settings</h2>
       <form className="card" onSubmit={submit}>
-        <fieldset disabled={!editable}>
+        <fieldset disabled={!editable} className="plain">
           <legend className="sr-only">Server settings</legend>
           <Field id="set-name" label="Name">
             <input id="set-name" required value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
