@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
-import { serveConsole } from './console/console-static.js';
+import { serveConsole } from './web-console/console-static.js';
 import { createPino, PinoNestLogger } from './common/logging/logger.js';
 import { ProblemFilter } from './common/http/problem.filter.js';
 import { createValidationPipe } from './common/http/validation.js';

@@ -13,7 +13,7 @@ import { GatewayModule } from './gateway/gateway.module.js';
 import { OAuthModule } from './oauth/oauth.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { CompatModule } from './compat/compat.module.js';
-import { ConsoleModule } from './console/console.module.js';
+import { ConsoleModule } from './web-console/console.module.js';
 
 @Module({})
 export class AppModule {

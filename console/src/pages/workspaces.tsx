@@ -4,6 +4,7 @@ import type { Project, Workspace } from '../api/types';
 import { useAction } from '../hooks';
 import { can, useScope } from '../scope';
 import { Empty, ErrorNote, Field, PageTitle, Time } from '../ui';
+import { Members } from './members';
 
 /** Workspaces (switch, create) and the current workspace's projects (switch, create). */
 export function WorkspacesPage({ firstRun = false }: { firstRun?: boolean }) {
@@ -67,6 +68,7 @@ export function WorkspacesPage({ firstRun = false }: { firstRun?: boolean }) {
           {can(s, 'write') && <CreateProject workspaceId={s.workspaceId} />}
         </section>
       )}
+      {s.workspaceId && <Members workspaceId={s.workspaceId} />}
     </>
   );
 }
