@@ -23,7 +23,7 @@ export function ServerSettings({ m, onSaved }: { m: McpServer; onSaved: () => vo
   const save = useAction(async (patch: UpdateServerBody) => {
     setSaved(false);
     await call(api.PATCH('/api/mcp-servers/{id}', { params: { path: { id: m.id } }, body: asUpdateBody(patch) }));
-    setF((cur) => ({ ...cur, apiKey: '' }));
+    setF((cur) => ({ ...cur, apiKey: '', authType: patch.authType ?? cur.authType }));
     setSaved(true);
     onSaved();
   });
