@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './web-console/console-static.js';
 import { createPino, PinoNestLogger } from './common/logging/logger.js';
 import { InputGuardPipe } from './common/http/input-guards.js';
 import { ProblemFilter } from './common/http/problem.filter.js';
@@ -94,6 +95,7 @@ export async function createApp(
     done();
   });
 
+  await serveConsole(app, config);
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   await app.init();

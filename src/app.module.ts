@@ -15,6 +15,7 @@ import { ResourcesModule } from './resources/resources.module.js';
 import { AuthorizationModule } from './authorization/authorization.module.js';
 import { CompatModule } from './compat/compat.module.js';
 import { ConnectModule } from './connect/connect.module.js';
+import { ConsoleModule } from './web-console/console.module.js';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         ResourcesModule,
         CompatModule,
         AuthorizationModule,
+        ConsoleModule,
       ],
     };
   }

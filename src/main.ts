@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   }
   const service = await createApp(config);
   await service.app.listen({ port: config.port, host: '0.0.0.0' });
-  service.app.getHttpAdapter().getInstance().log.info({ port: config.port }, 'patchbay listening');
+  service.app.getHttpAdapter().getInstance().log.info({ port: config.port, console: `${config.publicUrl}/console/` }, 'patchbay listening');
 
   let stopping = false;
   const stop = (signal: string) => {

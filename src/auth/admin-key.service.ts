@@ -40,13 +40,20 @@ export class AdminKeyService implements OnApplicationBootstrap {
       // Deliberately not through the JSON logger: this is the one time the secret is shown.
       process.stdout.write(
         `\n  Patchbay generated a platform admin key (shown once, stored hashed):\n\n    ${key}\n\n` +
+          `  Sign in to the web console at ${this.config.publicUrl}/console/ with it.\n` +
           `  Set ADMIN_API_KEY to choose your own.\n\n`,
       );
     }
   }
 
   matches(token: string): boolean {
+    return this.matchesHash(sha256Hex(token));
+  }
+
+  /** The same, from the token's sha256 (a console session remembers only that). */
+  matchesHash(hashHex: string): boolean {
     if (!this.hash) return false;
-    return timingSafeEqual(Buffer.from(sha256Hex(token), 'hex'), this.hash);
+    const given = Buffer.from(hashHex, 'hex');
+    return given.length === this.hash.length && timingSafeEqual(given, this.hash);
   }
 }

@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { parse as parseCookies } from 'cookie';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ForbiddenError } from '../common/errors/domain-error.js';
 import { AdminKeyService } from './admin-key.service.js';
@@ -8,7 +9,10 @@ import type { Scope } from './api-keys/api-key.entity.js';
 import { IS_PUBLIC, REQUIRED_SCOPE } from './decorators.js';
 import { grants, type Principal } from './principal.js';
 import { RateLimitService } from './rate-limit.service.js';
+import { CSRF_HEADER, type ResolvedSession, SESSION_COOKIE, SessionService } from './sessions/session.service.js';
 import { OidcUserService } from './users/oidc-user.service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export class UnauthorizedError extends DomainError {
   constructor(message: string) {
@@ -28,6 +32,7 @@ export class AuthGuard implements CanActivate {
     private readonly apiKeys: ApiKeyService,
     private readonly users: OidcUserService,
     private readonly rateLimits: RateLimitService,
+    private readonly sessions: SessionService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -35,14 +40,34 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
     if (!scope) throw new ForbiddenError('This route declares no access rule');
-    const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
-    const principal = await this.resolve(req.headers.authorization);
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal; consoleSession?: ResolvedSession }>();
+    const principal = await this.fromRequest(req);
     if (principal.kind === 'api_key' && !grants(principal.scopes, scope)) {
       throw new ForbiddenError(`This API key lacks the "${scope}" scope`);
     }
     await this.rateLimits.consume(principal);
     req.principal = principal;
     return true;
+  }
+
+  /**
+   * The Authorization header when present; otherwise the console's session cookie, whose unsafe
+   * requests must also carry the session's CSRF token in `X-Patchbay-CSRF` (a cross-site page can
+   * neither read the token nor set a custom header without a CORS preflight we never grant).
+   */
+  private async fromRequest(req: FastifyRequest & { consoleSession?: ResolvedSession }): Promise<Principal> {
+    const cookie = req.headers.authorization === undefined && req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
+    if (!cookie) return this.resolve(req.headers.authorization);
+    const session = await this.sessions.resolve(cookie);
+    if (!session) throw new UnauthorizedError('The console session has expired or was signed out');
+    if (!SAFE_METHODS.has(req.method)) {
+      const given = req.headers[CSRF_HEADER];
+      if (!this.sessions.csrfMatches(session, typeof given === 'string' ? given : undefined)) {
+        throw new DomainError('csrf_failed', 403, `A request authenticated by the session cookie needs the X-Patchbay-CSRF header`);
+      }
+    }
+    req.consoleSession = session;
+    return session.principal;
   }
 
   async resolve(header: string | undefined): Promise<Principal> {

@@ -12,12 +12,15 @@ import { ApiKeyService } from './api-keys/api-key.service.js';
 import { AuthCache } from './auth-cache.js';
 import { AuthGuard } from './auth.guard.js';
 import { RateLimitService } from './rate-limit.service.js';
+import { SessionController } from './sessions/session.controller.js';
+import { SessionEntity } from './sessions/session.entity.js';
+import { SessionService } from './sessions/session.service.js';
 import { OidcUserService } from './users/oidc-user.service.js';
 import { UserEntity } from './users/user.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKeyEntity, UserEntity, MembershipEntity, WorkspaceEntity, PlatformSettingEntity])],
-  controllers: [ApiKeyController],
+  imports: [TypeOrmModule.forFeature([ApiKeyEntity, UserEntity, MembershipEntity, WorkspaceEntity, PlatformSettingEntity, SessionEntity])],
+  controllers: [ApiKeyController, SessionController],
   providers: [
     AccessService,
     AuthCache,
@@ -25,6 +28,7 @@ import { UserEntity } from './users/user.entity.js';
     AdminKeyService,
     OidcUserService,
     RateLimitService,
+    SessionService,
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
   ],

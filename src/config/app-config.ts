@@ -75,6 +75,10 @@ export class AppConfig {
     /** A request waits this long for a busy server's connection before it is refused (GATEWAY_SESSION_CONNECTION_WAIT_MS). */
     connectionWaitMs: number;
   };
+  /** How long a console sign-in lasts (CONSOLE_SESSION_TTL_MS, default 12 h). */
+  readonly consoleSessionTtlMs!: number;
+  /** Folder of the built console (CONSOLE_DIR; default `console/` beside the compiled app). */
+  readonly consoleDir?: string;
 
   constructor(values: Omit<AppConfig, 'isProduction'>) {
     Object.assign(this, values);
@@ -151,6 +155,8 @@ export class AppConfig {
         connectionIdleMs: int(env, 'GATEWAY_SESSION_CONNECTION_IDLE_MS', 30_000, 100, 3_600_000),
         connectionWaitMs: int(env, 'GATEWAY_SESSION_CONNECTION_WAIT_MS', 10_000, 0, 600_000),
       },
+      consoleSessionTtlMs: int(env, 'CONSOLE_SESSION_TTL_MS', 12 * 3_600_000, 60_000, 30 * 24 * 3_600_000),
+      consoleDir: optional(env, 'CONSOLE_DIR'),
     });
   }
 }

@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from '../auth/api-keys/api-key.entity.js';
+import { SessionEntity } from '../auth/sessions/session.entity.js';
 import { UserEntity } from '../auth/users/user.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { MembershipEntity } from '../workspaces/membership.entity.js';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   ReplicaEntity,
   OAuthGrantEntity,
   AuthzModelEntity,
+  SessionEntity,
 ];

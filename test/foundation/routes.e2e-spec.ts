@@ -16,9 +16,14 @@ const PUBLIC_ROUTES = [
   'GET /api/oauth/callback', // the upstream authorization server redirects the user here
   'GET /oauth/client-metadata.json', // Patchbay's OAuth client metadata document
   'GET /.well-known/oauth-protected-resource/mcp/:scopeId', // RFC 9728 metadata of the gateway
+  'GET /', // redirects to the web console
+  'POST /api/session', // the console's sign-in: a key in, a session cookie out
 ];
-/** Served by Fastify directly (SwaggerModule), outside Nest's guard: the API reference only. */
-const NON_NEST = /^\/(docs(\/.*|\*)?|openapi\.(json|yaml))$/;
+/**
+ * Served by Fastify directly, outside Nest's guard: the API reference (SwaggerModule) and the web
+ * console's static files (@fastify/static), which hold no data: the console reads the API like any client.
+ */
+const NON_NEST = /^\/(docs(\/.*|\*)?|openapi\.(json|yaml)|console\/.*)$/;
 /**
  * Registered on Fastify directly and authenticated by their own code, not by the guard: the MCP
  * gateway (GatewayHttpService calls AuthGuard.resolve and checks the `execute` scope itself).
@@ -135,7 +140,7 @@ describe('route access declarations', () => {
     expect([...pub].sort()).toEqual([...PUBLIC_ROUTES].sort());
   });
 
-  it('everything Fastify serves outside Nest is the API reference', () => {
+  it('everything Fastify serves outside Nest is the API reference or the console files', () => {
     const nest = new Set(handlers.map((h) => h.route));
     const isNest = (r: string) => nest.has(r) || nest.has(`ALL ${r.split(' ')[1]}`);
     const served = fastifyRoutes(app).filter((r) => !r.startsWith('HEAD ') && !r.startsWith('OPTIONS '));

@@ -808,6 +808,22 @@ export interface paths {
         patch: operations["Project_update"];
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Session_current"];
+        put?: never;
+        post: operations["Session_create"];
+        delete: operations["Session_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces": {
         parameters: {
             query?: never;
@@ -1363,6 +1379,10 @@ export interface components {
             transportType?: "stdio" | "http" | "sse";
             url?: string;
         };
+        CreateSessionDto: {
+            /** @description A Patchbay key: the platform admin key or a workspace API key (pbk_...) */
+            key: string;
+        };
         CreateWorkspaceDto: {
             /** @example Acme */
             name: string;
@@ -1895,6 +1915,20 @@ export interface components {
             args?: {
                 [key: string]: unknown;
             };
+        };
+        SessionView: {
+            /** @description Send as `X-Patchbay-CSRF` on every unsafe request authenticated by the session cookie; null when the caller used a bearer */
+            csrfToken?: string | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** @enum {string} */
+            kind: "admin" | "api_key" | "user";
+            /** @description Scopes of an API key; all of them for the admin key */
+            scopes: ("read" | "write" | "execute" | "admin")[];
+            /** @description `admin`, the key_ id, or the usr_ id */
+            subject: string;
+            /** @description The workspace an API key belongs to */
+            workspaceId?: string | null;
         };
         StatusEventPage: {
             data: components["schemas"]["StatusEventView"][];
@@ -6958,6 +6992,65 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    Session_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    Session_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    Session_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -87,7 +87,11 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
 
   /** Resolves a presented secret; cached, so a warm key costs no database round trip. */
   async authenticate(secret: string): Promise<Principal | null> {
-    const hash = sha256Hex(secret);
+    return this.authenticateHash(sha256Hex(secret));
+  }
+
+  /** The same, from the secret's sha256 (a console session remembers only that). */
+  async authenticateHash(hash: string): Promise<Principal | null> {
     const cache = this.authCache.cache<CachedKey>(CACHE);
     let k = cache.get(hash)?.entity;
     if (k === undefined) {
