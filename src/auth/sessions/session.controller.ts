@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { serialize } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiRoute } from '../../common/http/api-docs.js';
 import { AppConfig } from '../../config/app-config.js';
 import { UnauthorizedError } from '../auth.guard.js';
 import { SCOPES } from '../api-keys/api-key.entity.js';
@@ -26,7 +27,7 @@ export class SessionController {
 
   @Post()
   @Public()
-  @ApiCreatedResponse({ type: SessionView })
+  @ApiRoute({ kind: 'create', ok: SessionView, summary: 'Sign in to the console', description: 'Exchanges a Patchbay key (admin or workspace key) for a console session: an HttpOnly, SameSite=Strict cookie (Secure over https). Cookie-authenticated unsafe requests must send the returned `csrfToken` in `X-Patchbay-CSRF`. Public; a wrong key is a 401.', also: [401] })
   async create(@Body() dto: CreateSessionDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionView> {
     const opened = await this.sessions.open(dto.key);
     if (!opened) throw new UnauthorizedError('That key is not a valid, unexpired Patchbay key');
@@ -38,7 +39,7 @@ export class SessionController {
 
   @Get()
   @RequireScope('read')
-  @ApiOkResponse({ type: SessionView })
+  @ApiRoute({ kind: 'read', ok: SessionView, summary: 'The current session', description: 'Who the cookie (or bearer) is, its scopes and, for a cookie session, its CSRF token and expiry.' })
   current(@CurrentPrincipal() p: Principal, @Req() req: SessionRequest, @Res({ passthrough: true }) reply: FastifyReply): SessionView {
     void reply.header('cache-control', 'no-store');
     const s = req.consoleSession;
@@ -48,6 +49,7 @@ export class SessionController {
   @Delete()
   @RequireScope('read')
   @HttpCode(204)
+  @ApiRoute({ kind: 'delete', status: 204, summary: 'Sign out', description: 'Ends the console session and clears its cookie.' })
   async remove(@Req() req: SessionRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     if (req.consoleSession) await this.sessions.close(req.consoleSession.tokenHash);
     void reply.header('set-cookie', this.cookie(req, '', new Date(0)));
