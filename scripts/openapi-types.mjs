@@ -1,5 +1,6 @@
-// `npm run openapi:types`: generates test/support/openapi-types.ts (the `paths` and `components` types of the
-// committed openapi.json) with openapi-typescript, as any client author would. `--check` exits 1 when stale.
+// `npm run openapi:types`: generates the `paths` and `components` types of the committed openapi.json with
+// openapi-typescript, as any client author would, for the typed-client test (test/support/openapi-types.ts) and
+// for the console (console/src/api/schema.d.ts): one generator, two copies. `--check` exits 1 when either is stale.
 // The typed-client test drives the API through these types and `npm run typecheck` compiles it, so a
 // document that lies about a shape fails the build.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = new URL('..', import.meta.url);
-export const TYPES_FILE = fileURLToPath(new URL('test/support/openapi-types.ts', root));
+export const TYPES_FILES = ['test/support/openapi-types.ts', 'console/src/api/schema.d.ts'].map((f) => fileURLToPath(new URL(f, root)));
 
 const HEADER = '// Generated from openapi.json by `npm run openapi:types` (openapi-typescript). Do not edit.\n';
 
@@ -19,16 +20,18 @@ export async function generateTypes() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = await generateTypes();
-  if (process.argv.includes('--check')) {
-    let committed = '';
-    try { committed = readFileSync(TYPES_FILE, 'utf8'); } catch { /* missing: stale */ }
-    if (committed !== text) {
-      console.error('test/support/openapi-types.ts is stale: run `npm run openapi:types` and commit it.');
-      process.exit(1);
+  for (const file of TYPES_FILES) {
+    if (process.argv.includes('--check')) {
+      let committed = '';
+      try { committed = readFileSync(file, 'utf8'); } catch { /* missing: stale */ }
+      if (committed !== text) {
+        console.error(`${file} is stale: run \`npm run openapi:types\` and commit it.`);
+        process.exit(1);
+      }
+      console.log(`${file} is up to date`);
+    } else {
+      writeFileSync(file, text);
+      console.log(`wrote ${file}`);
     }
-    console.log('openapi-types.ts is up to date');
-  } else {
-    writeFileSync(TYPES_FILE, text);
-    console.log(`wrote ${TYPES_FILE}`);
   }
 }
