@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 
 export class ConfigError extends Error {}
 
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
  * Every setting Patchbay reads, parsed and validated once at boot (`AppConfig.fromEnv`).
@@ -53,7 +54,7 @@ export class AppConfig {
   }
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-    const nodeEnv = env.NODE_ENV ?? 'development';
+    const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
     const dataDir = resolve(env.PATCHBAY_DATA_DIR || './.patchbay');
     const port = int(env, 'PORT', 8080, 0, 65535);
     const databaseUrl = optional(env, 'DATABASE_URL');
@@ -75,10 +76,7 @@ export class AppConfig {
     const rawStdio = (env.MCP_STDIO_COMMANDS ?? '').trim();
     const stdioCommands: string[] | 'catalog' =
       rawStdio === 'catalog' ? 'catalog' : rawStdio.split(',').map((s) => s.trim()).filter(Boolean);
-    const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
-    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-      throw new ConfigError('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
-    }
+    const logLevel: LogLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
     return new AppConfig({
       nodeEnv,
       port,
@@ -125,6 +123,14 @@ function monitorSettings(env: NodeJS.ProcessEnv) {
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const v = env[name];
   return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+/** An enumerated setting: a typo (`NODE_ENV=prod`) stops start-up instead of meaning the default. */
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], def: T): T {
+  const raw = optional(env, name);
+  if (raw === undefined) return def;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw.slice(0, 40)}"`);
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {

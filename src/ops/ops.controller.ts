@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Headers, HttpCode } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, Redirect } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,6 +20,13 @@ export class OpsController {
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
   ) {}
+
+  /** Where a browser pointed at the bare host lands: the API reference (the console, once there is one). */
+  @Get()
+  @Public()
+  @ApiExcludeEndpoint()
+  @Redirect('/docs', 302)
+  root(): void {}
 
   @Get('health/live')
   @Public()
