@@ -71,7 +71,9 @@ export class AppConfig {
     if (!!oidcIssuer !== !!oidcAudience) {
       throw new ConfigError(`${oidcIssuer ? 'OIDC_AUDIENCE' : 'OIDC_ISSUER'} must be set together with ${oidcIssuer ? 'OIDC_ISSUER' : 'OIDC_AUDIENCE'}`);
     }
-    const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+    // PATCHBAY_PORT: the host port docker-compose.yml publishes the container's PORT on
+    const publicPort = int(env, 'PATCHBAY_PORT', port, 1, 65535);
+    const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${publicPort}`).replace(/\/+$/, '');
     url(publicUrl, 'PUBLIC_URL');
     const rawStdio = (env.MCP_STDIO_COMMANDS ?? '').trim();
     const stdioCommands: string[] | 'catalog' =

@@ -75,7 +75,7 @@ describe('first run with the embedded PostgreSQL', () => {
 
   it('a second `npm start` says the same before building, and leaves dist/ alone', async () => {
     const before = statSync(MAIN).mtimeMs;
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-if-changed.mjs')], {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
       env: env(await freePort()),
       encoding: 'utf8',
       timeout: 60_000,

@@ -1,7 +1,9 @@
-// `npm start`, before `node dist/main.js`:
+// `npm start`, in one process (so the signals npm forwards reach the server):
 //  1. with the embedded PostgreSQL (no DATABASE_URL), refuse at once when the data directory is in
 //     use, so a second `npm start` never rebuilds dist/ under the one that is running;
-//  2. rebuild dist/ (`nest build`, as `npm run build`) only when a source or build setting is newer than dist/main.js.
+//  2. rebuild dist/ (`nest build`, as `npm run build`) only when a source or build setting is newer
+//     than dist/main.js;
+//  3. run dist/main.js.
 // Plain JavaScript: it has to run before there is a build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -15,7 +17,8 @@ const main = join(root, 'dist/main.js');
 // read the lock (without a previous build there is no dist/ to protect).
 const lockModule = join(root, 'dist/database/data-dir-lock.js');
 if (!process.env.DATABASE_URL?.trim() && existsSync(lockModule)) {
-  const { dataDirHolder } = await import(pathToFileURL(lockModule).href);
+  // (a query of its own, so that main.js below loads the module afresh after a rebuild)
+  const { dataDirHolder } = await import(`${pathToFileURL(lockModule).href}?start`);
   const held = dataDirHolder(resolve(process.env.PATCHBAY_DATA_DIR || './.patchbay'));
   if (held) {
     process.stderr.write(`patchbay: failed to start: ${held.message}\n`);
@@ -42,3 +45,5 @@ if (Math.max(...inputs.map((p) => newest(join(root, p)))) > built) {
     process.exit(1);
   }
 }
+
+await import(pathToFileURL(main).href);
