@@ -76,6 +76,7 @@ export async function startEmbeddedPostgres(opts: {
     onError: (e: unknown) => log.warn(String(e).slice(0, 500)),
   });
   const lock = lockDataDir(opts.dataDir);
+  let started = false;
   try {
     const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
     if (fresh) {
@@ -87,6 +88,7 @@ export async function startEmbeddedPostgres(opts: {
     await pg.start().catch(() => {
       throw dataDirHolder(opts.dataDir) ?? new Error(`embedded PostgreSQL in ${databaseDir} did not start: ${recent.join(' | ') || 'it exited without a message'}`);
     });
+    started = true;
     const database = opts.database ?? 'patchbay';
     if (fresh && database !== 'postgres') await pg.createDatabase(database);
     log.info(`embedded PostgreSQL on 127.0.0.1:${port}, data in ${databaseDir}`);
@@ -101,6 +103,7 @@ export async function startEmbeddedPostgres(opts: {
       },
     };
   } catch (e) {
+    if (started) await pg.stop().catch(() => undefined);
     lock.release();
     throw e;
   }
