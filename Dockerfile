@@ -37,7 +37,9 @@ RUN npm ci --omit=dev --omit=optional --no-audit --no-fund --ignore-scripts \
       swagger-ui-dist/swagger-ui-es-bundle*.js swagger-ui-dist/swagger-ui.js swagger-ui-dist/log.*
 
 FROM ${NODE_IMAGE} AS rootfs
-# tini (static), CA certificates (with any local CA the base image trusts), strip (binutils)
+# tini (static), CA certificates (with any local CA the base image trusts), strip (binutils).
+# npm's global npmrc points at those certificates: stdio servers get no NODE_EXTRA_CA_CERTS (their
+# environment is only what they declare), and `npx` behind a TLS-inspecting proxy needs them.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tini ca-certificates binutils \
  && rm -rf /var/lib/apt/lists/*
@@ -54,6 +56,8 @@ RUN set -eu; R=/rootfs; mkdir -p $R/usr/local/bin $R/usr/bin $R/bin $R/etc/ssl/c
  && find $R/usr/local/lib/node_modules/npm \( -name '*.md' -o -name '*.map' -o -name '*.d.ts' \) -type f -delete \
  && ln -s ../lib/node_modules/npm/bin/npm-cli.js $R/usr/local/bin/npm \
  && ln -s ../lib/node_modules/npm/bin/npx-cli.js $R/usr/local/bin/npx \
+ && mkdir -p $R/usr/local/etc \
+ && printf 'cafile=/etc/ssl/certs/ca-certificates.crt\nupdate-notifier=false\n' > $R/usr/local/etc/npmrc \
  && printf 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n' > $R/etc/passwd \
  && printf 'root:x:0:\nnode:x:1000:\n' > $R/etc/group \
  && chmod 1777 $R/tmp
