@@ -33,13 +33,13 @@ export async function createApp(
   config: AppConfig,
   opts: { databaseUrl?: string; logDestination?: DestinationStream } = {},
 ): Promise<PatchbayApp> {
+  const pino = createPino(config.logLevel, opts.logDestination);
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = opts.databaseUrl ?? config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: pino.child({ context: 'EmbeddedPostgres' }) });
     databaseUrl = embedded.url;
   }
-  const pino = createPino(config.logLevel, opts.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     // Fastify's own per-request lines are off; the onResponse hook below writes one line per request.

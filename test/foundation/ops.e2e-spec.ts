@@ -1,15 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, startHttpPeer, type HttpPeer } from '../peers/index.js';
 import { createTestDatabase } from '../support/database.js';
+import { ensureBuilt, MAIN } from '../support/built-main.js';
 import { createTenant } from '../support/factories.js';
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const MAIN = join(ROOT, 'dist/main.js');
 const KEY = Buffer.alloc(32, 3).toString('base64');
 
 describe('operations endpoints', () => {
@@ -18,6 +17,12 @@ describe('operations endpoints', () => {
     app = await startTestApp();
   });
   afterAll(async () => app?.stop());
+
+  it('GET / leads to the web console', async () => {
+    const res = await fetch(`${app.url}/`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/console/');
+  });
 
   it('/health/live answers without touching anything', async () => {
     const res = await app.request('GET', '/health/live', { token: null });
@@ -111,23 +116,9 @@ describe('/metrics with METRICS_TOKEN', () => {
   });
 });
 
-/** Newest modification time of any file under dir. */
-function newest(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-    ),
-  );
-}
-
-/** The real process: `node dist/main.js` (CI runs `npm run build` first; rebuilt here when stale). */
+/** The real process: `node dist/main.js`. */
 describe('the patchbay process', () => {
-  beforeAll(() => {
-    if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newest(join(ROOT, 'src'))) return;
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-    if (!existsSync(MAIN)) throw new Error(`could not build dist/main.js: ${r.stdout}${r.stderr}`);
-  }, 180_000);
+  beforeAll(() => ensureBuilt(), 180_000);
 
   const baseEnv = (): Record<string, string> => ({
     PATH: process.env.PATH ?? '',
@@ -143,6 +134,9 @@ describe('the patchbay process', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db/x' }],
     ['ADMIN_API_KEY', { ADMIN_API_KEY: 'too-short' }],
     ['MCP_ALLOW_PRIVATE_NETWORKS', { MCP_ALLOW_PRIVATE_NETWORKS: 'maybe' }],
+    // a typo in an enumerated value is refused, not read as the default
+    ['NODE_ENV', { NODE_ENV: 'prod' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
   ])('a bad config stops start-up with one line naming %s', (name, env) => {
     const r = spawnSync(process.execPath, [MAIN], { env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 30_000 });
     expect(r.status).toBe(1);

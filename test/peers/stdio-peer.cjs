@@ -4,6 +4,7 @@
  * Flags:
  *   --via-launcher         re-spawn itself as a child with inherited stdio and wait (like npx/uvx do)
  *   --crash-once=<file>    the `crash` tool exits the process unless <file> exists (it creates it first)
+ *   --start-delay=<ms>     answer nothing for that long first (like `npx -y` downloading the server)
  * Tools: echo, env_keys (names of its environment variables), pid, slow {ms}, crash, spawn_grandchild (returns its pid).
  */
 const { spawn } = require('node:child_process');
@@ -52,4 +53,5 @@ server.setRequestHandler(CallToolRequestSchema, async (req) => {
   if (!fn) return { ...text(`unknown tool ${req.params.name}`), isError: true };
   return fn(req.params.arguments || {});
 });
-server.connect(new StdioServerTransport());
+const startDelay = Number((argv.find((a) => a.startsWith('--start-delay=')) || '').slice('--start-delay='.length)) || 0;
+setTimeout(() => server.connect(new StdioServerTransport()), startDelay);

@@ -42,12 +42,16 @@ export function createPino(level: LogLevel, destination?: pino.DestinationStream
   );
 }
 
+/** Nest's start-up chatter (a line per module and per route): debug, so `info` fits on one screen. */
+const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 /** Nest's Logger, written as JSON through the same pino instance as the HTTP logs. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    const context = rest[rest.length - 1];
+    this.write(typeof context === 'string' && CHATTY_CONTEXTS.has(context) ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);
