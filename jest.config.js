@@ -22,4 +22,7 @@ export default {
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // One transform cache per checkout and per Node major: a cache shared with another checkout or filled by
+  // another Node version served CommonJS transforms to this ESM suite ("exports is not defined").
+  cacheDirectory: `<rootDir>/node_modules/.cache/jest/node${process.versions.node.split('.')[0]}`,
 };
