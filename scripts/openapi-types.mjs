@@ -1,6 +1,6 @@
 // `npm run openapi:types`: generates the `paths` and `components` types of the committed openapi.json with
-// openapi-typescript, as any client author would, for the typed-client test (test/support/openapi-types.ts) and
-// for the console (console/src/api/schema.d.ts): one generator, two copies. `--check` exits 1 when either is stale.
+// openapi-typescript, as any client author would, into console/src/api/schema.d.ts: the console's typed client and
+// the typed-client test (test/foundation/typed-client.e2e-spec.ts) both build on it. `--check` exits 1 when stale.
 // The typed-client test drives the API through these types and `npm run typecheck` compiles it, so a
 // document that lies about a shape fails the build.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = new URL('..', import.meta.url);
-export const TYPES_FILES = ['test/support/openapi-types.ts', 'console/src/api/schema.d.ts'].map((f) => fileURLToPath(new URL(f, root)));
+export const TYPES_FILES = ['console/src/api/schema.d.ts'].map((f) => fileURLToPath(new URL(f, root)));
 
 const HEADER = '// Generated from openapi.json by `npm run openapi:types` (openapi-typescript). Do not edit.\n';
 

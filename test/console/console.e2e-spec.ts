@@ -221,7 +221,7 @@ describe('web console (chromium)', () => {
   it('reads well on a phone and in dark mode', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'MCP servers' }).click();
-    await page.getByLabel('Project').selectOption({ label: 'All projects' });
+    await page.getByLabel('Project', { exact: true }).selectOption({ label: 'All projects' });
     await page.getByRole('row', { name: /everything/ }).waitFor();
     await checkPage('servers-dark');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -10,7 +10,6 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * change to this file.
  */
 const PUBLIC_ROUTES = [
-  'GET /', // a redirect to the API reference
   'GET /health/live',
   'GET /health/ready',
   'GET /metrics', // needs METRICS_TOKEN's bearer when that is set (checked in the handler)

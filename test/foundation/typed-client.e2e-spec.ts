@@ -1,11 +1,11 @@
-// A client generated from the committed openapi.json (openapi-typescript -> test/support/openapi-types.ts) drives
+// A client generated from the committed openapi.json (openapi-typescript -> console/src/api/schema.d.ts, the console's own types) drives
 // the main flow through openapi-fetch. `npm run typecheck` compiles this file: a document that lies about a shape
 // (a response without a schema, a required field that is optional, an error that is not a Problem) fails the
 // build here, and the run below fails when the answers do not match the types.
 import { execFileSync } from 'node:child_process';
 import createClient from 'openapi-fetch';
 import { EVERYTHING_BIN } from '../peers/everything.js';
-import type { components, paths } from '../support/openapi-types.js';
+import type { components, paths } from '../../console/src/api/schema.js';
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
 
 type Schemas = components['schemas'];
@@ -25,7 +25,7 @@ describe('a client generated from openapi.json', () => {
 
   const client = (token: string) => createClient<paths>({ baseUrl: app.url, headers: { authorization: `Bearer ${token}` } });
 
-  it('is generated from the committed document (test/support/openapi-types.ts is fresh)', () => {
+  it('is generated from the committed document (console/src/api/schema.d.ts is fresh)', () => {
     expect(() => execFileSync(process.execPath, ['scripts/openapi-types.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 
