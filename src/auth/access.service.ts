@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type FindOptionsWhere, In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type FindOptionsWhere, In } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-error.js';
-import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import type { Scope } from './api-keys/api-key.entity.js';
 import { grants, type Principal, scopesIn } from './principal.js';
 
@@ -34,12 +33,13 @@ export function tenantWhere<E extends { workspaceId: string }>(f: TenantFilter |
  */
 @Injectable()
 export class AccessService {
-  constructor(@InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** For acting in a workspace named by the caller (body or query). */
   async tenant(principal: Principal, workspaceId: string, scope: Scope): Promise<Tenant> {
     if (principal.kind === 'admin') {
-      if (!(await this.workspaces.exists({ where: { id: workspaceId } }))) throw new NotFoundError('Workspace');
+      // the workspace named, not imported: auth sits below workspaces/ in the module graph
+      if (!(await this.db.getRepository('WorkspaceEntity').exists({ where: { id: workspaceId } }))) throw new NotFoundError('Workspace');
     } else {
       this.check(principal, workspaceId, scope);
     }

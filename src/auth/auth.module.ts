@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformSettingEntity } from '../database/platform-setting.entity.js';
-import { MembershipEntity } from '../workspaces/membership.entity.js';
-import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
+import { MembershipEntity } from './users/membership.entity.js';
 import { AccessService } from './access.service.js';
 import { AdminKeyService } from './admin-key.service.js';
 import { ApiKeyController } from './api-keys/api-key.controller.js';
@@ -19,7 +18,7 @@ import { OidcUserService } from './users/oidc-user.service.js';
 import { UserEntity } from './users/user.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKeyEntity, UserEntity, MembershipEntity, WorkspaceEntity, PlatformSettingEntity, SessionEntity])],
+  imports: [TypeOrmModule.forFeature([ApiKeyEntity, UserEntity, MembershipEntity, PlatformSettingEntity, SessionEntity])],
   controllers: [ApiKeyController, SessionController],
   providers: [
     AccessService,

@@ -1,5 +1,5 @@
 import type { Scope } from './api-keys/api-key.entity.js';
-import type { Role } from '../workspaces/membership.entity.js';
+import type { Role } from './users/membership.entity.js';
 
 export type { Scope, Role };
 

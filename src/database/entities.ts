@@ -2,7 +2,7 @@ import { ApiKeyEntity } from '../auth/api-keys/api-key.entity.js';
 import { SessionEntity } from '../auth/sessions/session.entity.js';
 import { UserEntity } from '../auth/users/user.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
-import { MembershipEntity } from '../workspaces/membership.entity.js';
+import { MembershipEntity } from '../auth/users/membership.entity.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { PlatformSettingEntity } from './platform-setting.entity.js';
 import { ReplicaEntity } from './replica.entity.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../auth/api-keys/api-key.entity.js';
 import { grants, ROLE_SCOPES } from '../auth/principal.js';
-import type { Role } from '../workspaces/membership.entity.js';
+import type { Role } from '../auth/users/membership.entity.js';
 
 /**
  * Whether whoever started an OAuth flow (a state records only their id) may still change the

@@ -9,7 +9,7 @@ import type { Principal } from '../auth/principal.js';
 import { ROLES_CACHE } from '../auth/users/oidc-user.service.js';
 import { UserEntity } from '../auth/users/user.entity.js';
 import { AddMemberDto, MemberView, UpdateMemberDto } from './workspace.dto.js';
-import { MembershipEntity, type Role } from './membership.entity.js';
+import { MembershipEntity, type Role } from '../auth/users/membership.entity.js';
 
 /** Owners and admins manage members; only an owner grants or removes ownership; a workspace keeps one owner. */
 @Injectable()

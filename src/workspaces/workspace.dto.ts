@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { ROLES, type Role } from './membership.entity.js';
+import { ROLES, type Role } from '../auth/users/membership.entity.js';
 
 export class CreateWorkspaceDto {
   @ApiProperty({ example: 'Acme' })

@@ -12,7 +12,7 @@ import { actorId, type Principal } from '../auth/principal.js';
 import { ROLES_CACHE } from '../auth/users/oidc-user.service.js';
 import { PageQueryDto } from '../common/http/pagination.js';
 import { CreateWorkspaceDto, UpdateWorkspaceDto, WorkspaceView } from './workspace.dto.js';
-import { MembershipEntity } from './membership.entity.js';
+import { MembershipEntity } from '../auth/users/membership.entity.js';
 import { WorkspaceEntity } from './workspace.entity.js';
 
 @Injectable()

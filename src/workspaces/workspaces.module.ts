@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '../auth/users/user.entity.js';
 import { MemberService } from './member.service.js';
-import { MembershipEntity } from './membership.entity.js';
+import { MembershipEntity } from '../auth/users/membership.entity.js';
 import { WorkspaceController } from './workspace.controller.js';
 import { WorkspaceEntity } from './workspace.entity.js';
 import { WorkspaceService } from './workspace.service.js';

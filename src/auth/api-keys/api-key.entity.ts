@@ -1,4 +1,3 @@
-import { WorkspaceEntity } from '../../workspaces/workspace.entity.js';
 import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const SCOPES = ['read', 'write', 'execute', 'admin'] as const;
@@ -13,9 +12,10 @@ export class ApiKeyEntity {
   @Column('text', { name: 'workspace_id' })
   workspaceId!: string;
 
-  @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' })
+  // named, not imported: auth sits below workspaces/ in the module graph
+  @ManyToOne('WorkspaceEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'workspace_id' })
-  workspace?: WorkspaceEntity;
+  workspace?: { id: string };
 
   @Column('text')
   name!: string;

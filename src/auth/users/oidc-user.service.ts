@@ -4,7 +4,7 @@ import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { Repository } from 'typeorm';
 import { newId } from '../../common/ids/ids.js';
 import { AppConfig } from '../../config/app-config.js';
-import { MembershipEntity, type Role } from '../../workspaces/membership.entity.js';
+import { MembershipEntity, type Role } from './membership.entity.js';
 import { AuthCache } from '../auth-cache.js';
 import type { Principal } from '../principal.js';
 import { UserEntity } from './user.entity.js';

@@ -1,7 +1,7 @@
-import { UserEntity } from '../auth/users/user.entity.js';
-import { WorkspaceEntity } from './workspace.entity.js';
+import { UserEntity } from './user.entity.js';
 import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
+/** A person's role in a workspace: what their dashboard token may do there. */
 export const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -14,9 +14,10 @@ export class MembershipEntity {
   @PrimaryColumn('text', { name: 'user_id' })
   userId!: string;
 
-  @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' })
+  // named, not imported: auth sits below workspaces/ in the module graph
+  @ManyToOne('WorkspaceEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'workspace_id' })
-  workspace?: WorkspaceEntity;
+  workspace?: { id: string };
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
