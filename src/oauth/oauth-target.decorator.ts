@@ -6,9 +6,10 @@ import { McpServerService } from '../mcp-servers/mcp-server.service.js';
 import { ServerHealth } from '../mcp-servers/server-health.service.js';
 import { outcomeOf } from '../mcp-servers/server-status.js';
 import { createAuthorizedFetch } from './authorized-fetch.js';
-import { isAuthorizationRequired } from './oauth.errors.js';
-import { oauthConfigOf, usesOAuth } from './oauth-server-config.js';
-import type { FetchLike } from './oauth.types.js';
+import type { DomainError } from '../common/errors/domain-error.js';
+import { isAuthorizationRequired, OAuthAuthorizationRequiredError } from './oauth.errors.js';
+import { isPerUser, oauthConfigOf, usesOAuth } from './oauth-server-config.js';
+import type { FetchLike, OAuthServerConfig } from './oauth.types.js';
 import { UpstreamOAuthService } from './upstream-oauth.service.js';
 
 /**
@@ -34,6 +35,7 @@ export class OAuthTargetDecorator implements OnModuleInit {
 
   decorate(server: McpServerEntity, target: UpstreamTarget): void {
     if (!usesOAuth(server)) return;
+    if (isPerUser(server)) return this.decoratePerUser(server, target);
     const config = oauthConfigOf(this.box, server);
     const ref = { id: server.id, workspaceId: server.workspaceId };
     target.wrapFetch = (base: FetchLike): FetchLike => {
@@ -47,6 +49,40 @@ export class OAuthTargetDecorator implements OnModuleInit {
         }
       };
     };
+  }
+
+  /**
+   * `per_user`: the target carries its owner's own token. Without an owner (the monitor) no token is sent at all: the
+   * server is checked for reachability and its OAuth challenge only. An owner without a usable credential gets an
+   * authorization URL bound to them (the error's `authorizationUrl`); the server's status is not theirs to change.
+   */
+  private decoratePerUser(server: McpServerEntity, target: UpstreamTarget): void {
+    const owner = target.credentialOwner;
+    if (!owner) return;
+    const config = oauthConfigOf(this.box, server, owner);
+    target.wrapFetch = (base: FetchLike): FetchLike => {
+      const authorized = createAuthorizedFetch(this.oauth, config, base);
+      return async (input, init) => {
+        try {
+          return await authorized(input, init);
+        } catch (err) {
+          if (isAuthorizationRequired(err)) throw await this.offerTo(config, owner, err);
+          throw err;
+        }
+      };
+    };
+  }
+
+  /** The caller's own authorization URL, on a fresh error (the flow's state is bound to `owner`). */
+  private async offerTo(config: OAuthServerConfig, owner: string, cause: OAuthAuthorizationRequiredError): Promise<DomainError> {
+    const { authorizationUrl } = await this.oauth.startAuthorization(config, owner);
+    const err = new OAuthAuthorizationRequiredError(
+      `Server ${config.serverId} acts as each caller's own account and yours is not connected` +
+        `${cause.reauthorization ? ' any more' : ''}: open authorizationUrl in a browser to connect it, then call again`,
+      false,
+    );
+    err.extensions = { authorizationUrl };
+    return err;
   }
 
   async credentialLost(server: Pick<McpServerEntity, 'id' | 'workspaceId'>, err: Error): Promise<void> {
