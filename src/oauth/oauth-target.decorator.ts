@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import type { UpstreamTarget } from '../connections/index.js';
 import type { McpServerEntity } from '../mcp-servers/mcp-server.entity.js';
@@ -6,7 +6,7 @@ import { McpServerService } from '../mcp-servers/mcp-server.service.js';
 import { ServerHealth } from '../mcp-servers/server-health.service.js';
 import { outcomeOf } from '../mcp-servers/server-status.js';
 import { createAuthorizedFetch } from './authorized-fetch.js';
-import type { DomainError } from '../common/errors/domain-error.js';
+import { UpstreamError, type DomainError } from '../common/errors/domain-error.js';
 import { isAuthorizationRequired, OAuthAuthorizationRequiredError } from './oauth.errors.js';
 import { isPerUser, oauthConfigOf, usesOAuth } from './oauth-server-config.js';
 import type { FetchLike, OAuthServerConfig } from './oauth.types.js';
@@ -58,7 +58,10 @@ export class OAuthTargetDecorator implements OnModuleInit {
    */
   private decoratePerUser(server: McpServerEntity, target: UpstreamTarget): void {
     const owner = target.credentialOwner;
-    if (!owner) return;
+    if (!owner) {
+      target.wrapFetch = (base: FetchLike): FetchLike => challengeOnly(server.id, base);
+      return;
+    }
     const config = oauthConfigOf(this.box, server, owner);
     target.wrapFetch = (base: FetchLike): FetchLike => {
       const authorized = createAuthorizedFetch(this.oauth, config, base);
@@ -89,4 +92,27 @@ export class OAuthTargetDecorator implements OnModuleInit {
     this.logger.warn(`server ${server.id}: OAuth credential lost, re-authorization required`);
     await this.health.recordForServer(server.id, outcomeOf(err));
   }
+}
+
+/** The code of a per_user server's answer to a request without any token: its OAuth challenge (the monitor's "reachable"). */
+export const OAUTH_CHALLENGE_ANSWERED = 'upstream_oauth_challenge';
+
+/**
+ * A per_user server reached with no one's token (the monitor): a 401 with a Bearer `WWW-Authenticate` challenge proves
+ * it reachable and protected as registered; the request stops there with OAUTH_CHALLENGE_ANSWERED. Anything else is
+ * passed on as is (an unreachable or broken server fails as any other).
+ */
+function challengeOnly(serverId: string, base: FetchLike): FetchLike {
+  return async (input, init) => {
+    const res = await base(input, init);
+    if (res.status === 401 && /^\s*bearer\b/i.test(res.headers.get('www-authenticate') ?? '')) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new UpstreamError(
+        OAUTH_CHALLENGE_ANSWERED,
+        HttpStatus.BAD_GATEWAY,
+        `MCP server ${serverId} is reachable and answers with its OAuth challenge (checked without anyone's token: each caller connects their own account)`,
+      );
+    }
+    return res;
+  };
 }

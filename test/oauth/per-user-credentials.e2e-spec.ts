@@ -1,3 +1,6 @@
+import { McpServerService } from '../../src/mcp-servers/mcp-server.service.js';
+import { ConnectionCheckService } from '../../src/monitor/connection-check.service.js';
+import { freePort } from '../peers/free-port.js';
 import { createKey } from '../support/factories.js';
 import { approve, createOAuthServer, openCallback, startOAuthWorld, type OAuthWorld } from './oauth-e2e.helpers.js';
 
@@ -84,6 +87,20 @@ describe('per-user upstream credentials (REST)', () => {
     console.log(`per-user refresh race: refresh grants per user ${JSON.stringify(Object.fromEntries(w.as.refreshesBySub))}`);
     expect(answers.filter((a) => a.sub !== a.who)).toEqual([]);
     expect(Object.fromEntries(w.as.refreshesBySub)).toEqual({ alice: 1, bob: 1 });
+  }, 60_000);
+
+  it('the monitor checks a per_user server with no one\'s token: its OAuth challenge counts as reachable', async () => {
+    const probe = async (id: string) => {
+      const usable = await w.app.app.get(McpServerService).usableBySystem(id);
+      expect(usable!.target.credentialOwner).toBeUndefined();
+      return w.app.app.get(ConnectionCheckService).probe(usable!, { timeoutMs: 5_000 });
+    };
+    const reachable = await probe(serverId);
+    expect(reachable.outcome.ok).toBe(true);
+    expect(reachable.tools).toBeUndefined(); // nothing listed: no token was used
+    const { id: gone } = await createOAuthServer(w, { credentialMode: 'per_user', url: `http://127.0.0.1:${await freePort()}/mcp` });
+    const down = await probe(gone);
+    expect(down.outcome).toMatchObject({ ok: false, status: 'disconnected' });
   }, 60_000);
 
   it('lists who is connected without any token; revoking alice\'s leaves bob\'s', async () => {
