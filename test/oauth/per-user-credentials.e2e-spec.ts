@@ -63,7 +63,6 @@ describe('per-user upstream credentials (REST)', () => {
     const calls = [...Array.from({ length: 200 }, () => ['alice', alice.key]), ...Array.from({ length: 200 }, () => ['bob', bob.key])];
     const answers = await Promise.all(calls.map(async ([who, key]) => ({ who, sub: subOf(await run(key)) })));
     const crossTalk = answers.filter((a) => a.sub !== a.who).length;
-    // eslint-disable-next-line no-console
     console.log(`per-user REST: ${answers.length} calls, cross-talk ${crossTalk}`);
     expect(answers.filter((a) => a.who === 'alice' && a.sub === 'alice')).toHaveLength(200);
     expect(answers.filter((a) => a.who === 'bob' && a.sub === 'bob')).toHaveLength(200);
@@ -83,7 +82,6 @@ describe('per-user upstream credentials (REST)', () => {
         sub: subOf(await run(key)),
       })),
     );
-    // eslint-disable-next-line no-console
     console.log(`per-user refresh race: refresh grants per user ${JSON.stringify(Object.fromEntries(w.as.refreshesBySub))}`);
     expect(answers.filter((a) => a.sub !== a.who)).toEqual([]);
     expect(Object.fromEntries(w.as.refreshesBySub)).toEqual({ alice: 1, bob: 1 });

@@ -84,7 +84,6 @@ describe('per-user upstream credentials (gateway)', () => {
     }
     const answers = await Promise.all(jobs);
     const crossTalk = answers.filter((a) => a.sub !== a.who).length;
-    // eslint-disable-next-line no-console
     console.log(`per-user gateway: ${answers.length} calls (200 alice, 200 bob), cross-talk ${crossTalk}`);
     expect(answers.filter((a) => a.who === 'alice' && a.sub === 'alice')).toHaveLength(200);
     expect(answers.filter((a) => a.who === 'bob' && a.sub === 'bob')).toHaveLength(200);
