@@ -86,10 +86,12 @@ export class OAuthConnectService {
     return !!tokens?.issuedAt && tokens.issuedAt >= since;
   }
 
-  /** `DELETE .../oauth`: the tokens go (the registered client stays); the next use asks to connect. */
+  /** `DELETE .../oauth`: the tokens go (the registered client stays; per_user: the caller's own); the next use asks to connect. */
   async forget(principal: Principal, id: string): Promise<void> {
     const { server, tenant } = await this.servers.load(principal, id, 'write');
-    await this.oauth.forget({ serverId: server.id, url: server.url ?? '' });
+    // per_user: the caller's own credential (others disconnect theirs, or an admin, at .../credentials)
+    const owner = isPerUser(server) ? actorId(principal) : undefined;
+    await this.oauth.forget({ serverId: server.id, url: server.url ?? '', principalId: owner });
     await this.servers.changed(tenant, server.id); // every replica drops its live connection
     this.logger.log(`server ${server.id}: OAuth tokens forgotten by ${actorId(principal)}`);
   }
