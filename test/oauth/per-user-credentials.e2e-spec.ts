@@ -50,6 +50,14 @@ describe('per-user upstream credentials (REST)', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('credentialMode');
+     const stdio = await w.call('POST', '/api/mcp-servers', {
+      workspaceId: w.tenant.workspaceId, name: 'child', command: 'node', args: ['x.js'], authType: 'oauth', credentialMode: 'per_user',
+    });
+    expect(stdio.status).toBe(400);
+    expect(stdio.body.errors.map((e: { field: string }) => e.field)).toContain('credentialMode');
+    const patched = await w.call('PATCH', `/api/mcp-servers/${serverId}`, { credentialMode: 'sometimes' });
+    expect(patched.status).toBe(400);
+    expect(patched.body.errors.map((e: { field: string }) => e.field)).toContain('credentialMode');
   });
 
   it('alice sees her own sub; bob is asked to authorize first and then sees his', async () => {
@@ -124,5 +132,10 @@ describe('per-user upstream credentials (REST)', () => {
     expect(subOf(await run(bob.key))).toBe('bob');
     const after = await w.call('GET', `/api/mcp-servers/${serverId}/credentials`);
     expect(after.body.data.map((c: { principalId: string }) => c.principalId)).toEqual([bob.id]);
+
+    // a workspace admin (alice's key has `admin`) may disconnect someone else's
+    const bobCred = after.body.data[0].id;
+    expect((await w.call('DELETE', `/api/mcp-servers/${serverId}/credentials/${bobCred}`)).status).toBe(204);
+    expect((await run(bob.key)).body.code).toBe('oauth_authorization_required');
   }, 60_000);
 });
