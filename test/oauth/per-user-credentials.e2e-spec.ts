@@ -95,6 +95,18 @@ describe('per-user upstream credentials (REST)', () => {
     expect(Object.fromEntries(w.as.refreshesBySub)).toEqual({ alice: 1, bob: 1 });
   }, 60_000);
 
+  it('a fresh per_user server nobody connected: the first caller\'s run lists the tools with their own account', async () => {
+    const { id } = await createOAuthServer(w, { credentialMode: 'per_user' });
+    const carol = await createKey(w.app, w.tenant.workspaceId, ['read', 'execute']);
+    const first = await w.call('POST', `/api/mcp-servers/${id}/tools/whoami/run`, { args: {} }, carol.key);
+    expect(first.body).toMatchObject({ code: 'oauth_authorization_required', authorizationUrl: expect.any(String) });
+    expect((await openCallback(w, await approve(w, first.body.authorizationUrl, 'carol'))).status).toBe(200);
+    const again = await w.call('POST', `/api/mcp-servers/${id}/tools/whoami/run`, { args: {} }, carol.key);
+    expect(subOf(again)).toBe('carol');
+    // one person's missing credential left the server's status alone
+    expect((await w.call('GET', `/api/mcp-servers/${id}`)).body.connectorStatus).not.toBe('error');
+  }, 60_000);
+
   it('the monitor checks a per_user server with no one\'s token: its OAuth challenge counts as reachable', async () => {
     const probe = async (id: string) => {
       const usable = await w.app.app.get(McpServerService).usableBySystem(id);
