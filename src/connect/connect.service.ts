@@ -12,7 +12,7 @@ import { ToolCatalogService } from '../tools/tool-catalog.service.js';
 
 /** What a connect found: the server needs a person's approval first, or how the test went. */
 export type ConnectResult =
-  | { kind: 'authorization'; authorizationUrl: string }
+  | { kind: 'authorization'; authorizationUrl: string; owner?: string }
   | { kind: 'checked'; server: UsableServer['server']; outcome: CheckOutcome; toolCount: number; tools?: ToolView[] };
 
 export interface ConnectOptions {
@@ -41,7 +41,8 @@ export class ConnectService {
   async connect(principal: Principal, serverId: string, opts: ConnectOptions = {}): Promise<ConnectResult> {
     const usable = await this.servers.usable(principal, serverId, 'write');
     const offer = await this.oauth.authorizationNeeded(principal, usable);
-    if (offer) return { kind: 'authorization', authorizationUrl: offer.authorizationUrl };
+    // per_user: the URL connects the caller's own account (usable.target.credentialOwner)
+    if (offer) return { kind: 'authorization', authorizationUrl: offer.authorizationUrl, owner: usable.target.credentialOwner };
     return this.test(usable, opts);
   }
 
@@ -52,25 +53,30 @@ export class ConnectService {
    */
   async completeAuthorization(query: Record<string, string | string[] | undefined>): Promise<{ serverName: string; outcome: CheckOutcome | null }> {
     let serverId: string;
+    let owner: string | undefined;
     try {
-      ({ serverId } = await this.oauth.complete(query));
+      ({ serverId, owner } = await this.oauth.complete(query));
     } catch (e) {
       const failed = serverOfFailedFlow(e);
       if (failed) await this.health.recordForServer(failed, outcomeOf(e));
       throw e;
     }
-    const usable = await this.servers.usableBySystem(serverId);
+    // per_user: checked with the new credential's owner (their own token), never anyone else's
+    const usable = await this.servers.usableBySystem(serverId, owner);
     if (!usable) return { serverName: serverId, outcome: null };
     const result = await this.test(usable, {});
     return { serverName: usable.server.name, outcome: result.kind === 'checked' ? result.outcome : null };
   }
 
-  /** Waits (polling the stored credential) until the server's authorization flow has finished, or gives up. */
-  async waitForAuthorization(serverId: string, since: Date, signal: AbortSignal, waitMs: number, pollMs = 1000): Promise<boolean> {
+  /**
+   * Waits (polling the stored credential) until the server's authorization flow has finished, or gives up. `owner`:
+   * a per_user server's credential to wait for (the `owner` of the authorization result).
+   */
+  async waitForAuthorization(serverId: string, since: Date, signal: AbortSignal, waitMs: number, pollMs = 1000, owner?: string): Promise<boolean> {
     const deadline = Date.now() + waitMs;
     while (!signal.aborted && Date.now() < deadline) {
       try {
-        if (await this.oauth.authorizedSince(serverId, since)) return true;
+        if (await this.oauth.authorizedSince(serverId, since, owner)) return true;
       } catch (e) {
         this.logger.warn(`polling the OAuth credential of ${serverId}: ${(e as Error).message}`);
       }

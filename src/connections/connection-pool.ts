@@ -58,7 +58,15 @@ function deadlines(target: UpstreamTarget, opts: CallOptions = {}): CallOptions 
 const BREAKER_COUNTS: ReadonlySet<FailureKind> = new Set(['broken', 'timeout', 'protocol']);
 
 /**
- * One live MCP client per (server, fingerprint), shared by every call and request for that server (a server belongs
+ * The pool key: the server, and for a `per_user` server the credential's owner, so a connection carrying one person's
+ * upstream token is never lent to another.
+ */
+function entryKey(target: Pick<UpstreamTarget, 'serverId' | 'credentialOwner'>): string {
+  return target.credentialOwner ? `${target.serverId}/${target.credentialOwner}` : target.serverId;
+}
+
+/**
+ * One live MCP client per (server, credential, fingerprint), shared by every call and request for that server (a server belongs
  * to one workspace, so clients are never shared across tenants). Connects are single-flighted, calls multiplexed,
  * broken connections re-established once, failing servers short-circuited.
  */
@@ -107,7 +115,7 @@ export class ConnectionPool implements OnApplicationShutdown {
       let adapter: McpClientAdapter | undefined;
       try {
         adapter = await this.acquire(target);
-        const entry = this.entries.get(target.serverId);
+        const entry = this.entries.get(entryKey(target));
         const tracked = entry?.adapter === adapter ? entry : undefined;
         if (tracked) tracked.active++;
         try {
@@ -121,7 +129,7 @@ export class ConnectionPool implements OnApplicationShutdown {
       } catch (err) {
         const failure = classifyFailure(err, label, targetSecrets(target));
         // Only a connection we used is dropped; a failed connect already removed its own entry.
-        if (failure.kind === 'broken' && adapter) await this.invalidate(target.serverId, adapter);
+        if (failure.kind === 'broken' && adapter) await this.invalidate(entryKey(target), adapter);
         if (failure.kind === 'broken' || failure.kind === 'timeout') this.markLost(target, failure.error);
         if (failure.kind === 'broken' && attempt === 0 && opts.retryOnBroken !== false && !opts.signal?.aborted) {
           this.reconnects++;
@@ -197,19 +205,27 @@ export class ConnectionPool implements OnApplicationShutdown {
     return () => this.connectionListeners.delete(listener);
   }
 
-  /** Closes the server's client and child process (on update/delete) and forgets its breaker state. */
+  /** Closes the server's clients (every credential's) and child process (on update/delete) and forgets its breaker state. */
   async closeServer(serverId: string): Promise<void> {
-    const entry = this.entries.get(serverId);
-    this.entries.delete(serverId);
+    const gone = [...this.entries].filter(([, e]) => e.target.serverId === serverId);
+    for (const [key] of gone) this.entries.delete(key);
     this.breakers.delete(serverId);
     this.lost.delete(serverId);
+    await Promise.all(gone.map(([, e]) => this.closeEntry(e)));
+  }
+
+  /** Closes the client of one per-user credential of a server (the credential was revoked). */
+  async closeCredential(serverId: string, owner: string): Promise<void> {
+    const key = entryKey({ serverId, credentialOwner: owner });
+    const entry = this.entries.get(key);
+    this.entries.delete(key);
     if (entry) await this.closeEntry(entry);
   }
 
   /** Closes every pooled client whose target matches (the servers of a deleted project or workspace). */
   async closeWhere(match: (target: UpstreamTarget) => boolean): Promise<void> {
-    const ids = [...this.entries.values()].filter((e) => match(e.target)).map((e) => e.target.serverId);
-    await Promise.all(ids.map((id) => this.closeServer(id)));
+    const ids = new Set([...this.entries.values()].filter((e) => match(e.target)).map((e) => e.target.serverId));
+    await Promise.all([...ids].map((id) => this.closeServer(id)));
   }
 
   async closeAll(): Promise<void> {
@@ -228,8 +244,8 @@ export class ConnectionPool implements OnApplicationShutdown {
   }
 
   /** Whether an open client for exactly this target (same fingerprint) is in the pool right now (the monitor pings it). */
-  hasLiveClient(target: Pick<UpstreamTarget, 'serverId' | 'fingerprint'>): boolean {
-    const entry = this.entries.get(target.serverId);
+  hasLiveClient(target: Pick<UpstreamTarget, 'serverId' | 'fingerprint' | 'credentialOwner'>): boolean {
+    const entry = this.entries.get(entryKey(target));
     return !!entry && !entry.retired && entry.target.fingerprint === target.fingerprint && entry.adapter?.isOpen === true;
   }
 
@@ -254,9 +270,10 @@ export class ConnectionPool implements OnApplicationShutdown {
   }
 
   private async acquire(target: UpstreamTarget): Promise<McpClientAdapter> {
-    let entry = this.entries.get(target.serverId);
+    const key = entryKey(target);
+    let entry = this.entries.get(key);
     if (entry && entry.target.fingerprint !== target.fingerprint) {
-      this.entries.delete(target.serverId);
+      this.entries.delete(key);
       this.retire(entry);
       entry = undefined;
     }
@@ -264,7 +281,7 @@ export class ConnectionPool implements OnApplicationShutdown {
     if (entry?.connecting) return entry.connecting;
     const fresh: Entry = { target, active: 0, retired: false };
     fresh.connecting = this.connect(fresh).finally(() => (fresh.connecting = undefined));
-    this.entries.set(target.serverId, fresh);
+    this.entries.set(key, fresh);
     return fresh.connecting;
   }
 
@@ -283,13 +300,13 @@ export class ConnectionPool implements OnApplicationShutdown {
       const adapter = await McpClientAdapter.connect(target, this.adapterOptions(), hooks);
       entry.adapter = adapter;
       if (adapter.isOpen) this.markRestored(target);
-      if (!adapter.isOpen || this.entries.get(target.serverId) !== entry) {
+      if (!adapter.isOpen || this.entries.get(entryKey(target)) !== entry) {
         await this.closeEntry(entry); // closed (closeServer) or dropped while connecting
       }
       return adapter;
     } catch (err) {
       entry.releaseProcess?.();
-      if (this.entries.get(target.serverId) === entry) this.entries.delete(target.serverId);
+      if (this.entries.get(entryKey(target)) === entry) this.entries.delete(entryKey(target));
       throw err;
     }
   }
@@ -314,7 +331,7 @@ export class ConnectionPool implements OnApplicationShutdown {
 
   private onClosed(entry: Entry, reason?: Error): void {
     entry.releaseProcess?.();
-    if (this.entries.get(entry.target.serverId) === entry) this.entries.delete(entry.target.serverId);
+    if (this.entries.get(entryKey(entry.target)) === entry) this.entries.delete(entryKey(entry.target));
     if (reason) {
       this.logger.warn(`connection to ${entry.target.serverId} lost: ${reason.message.slice(0, 200)}`);
       if (!entry.retired) {
@@ -346,9 +363,9 @@ export class ConnectionPool implements OnApplicationShutdown {
     }
   }
 
-  private async invalidate(serverId: string, adapter: McpClientAdapter): Promise<void> {
-    const current = this.entries.get(serverId);
-    if (current?.adapter === adapter) this.entries.delete(serverId);
+  private async invalidate(key: string, adapter: McpClientAdapter): Promise<void> {
+    const current = this.entries.get(key);
+    if (current?.adapter === adapter) this.entries.delete(key);
     await adapter.close(); // onClose releases the process slot
   }
 

@@ -22,8 +22,13 @@ export interface UpstreamTarget {
   requestTimeoutMs: number;
   /** Whole-call deadline (ms); the per-request one is reset on progress, this one is not. */
   maxTotalTimeoutMs: number;
-  /** Changes whenever config or credential changes; the pool key is serverId + fingerprint. */
+  /** Changes whenever config or credential changes; the pool key is serverId (+ credentialOwner) + fingerprint. */
   fingerprint: string;
+  /**
+   * `per_user` OAuth servers: the principal (usr_/key_ id) whose own upstream account this target uses. Part of the
+   * pool key and of the fingerprint: a connection is never shared across people. Absent: the server's shared credential.
+   */
+  credentialOwner?: string;
   /** OAuth servers (later). */
   authProvider?: OAuthClientProvider;
   /**

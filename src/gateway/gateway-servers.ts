@@ -3,13 +3,14 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError,
-  type CallToolRequest, type CallToolResult, type Implementation, type JSONRPCRequest, type Progress, type RequestId,
+  type CallToolRequest, type CallToolResult, type ClientCapabilities, type Implementation, type JSONRPCRequest, type Progress, type RequestId,
   type ServerCapabilities, type ServerNotification, type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
 import { ConnectionPool, type CallOptions, type UpstreamTarget } from '../connections/index.js';
 import { ToolCallService } from '../tools/tool-call.service.js';
 import { AggregateCatalogService } from './aggregate-catalog.service.js';
+import { AuthorizationElicitor, authorizationUrlOf } from './authorization-elicitation.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import type { GatewayScope } from './gateway-scope.service.js';
 import { toMcpError, toolFailure } from './mcp-errors.js';
@@ -47,6 +48,7 @@ export class GatewayServers {
     private readonly calls: ToolCallService,
     private readonly catalogue: AggregateCatalogService,
     private readonly metrics: GatewayMetrics,
+    private readonly elicitor: AuthorizationElicitor,
   ) {}
 
   aggregate(principal: Principal, scope: GatewayScope): Server {
@@ -58,21 +60,21 @@ export class GatewayServers {
       this.metrics.measure(scope.kind, 'tools/list', async () => ({ tools: (await this.catalogue.get(scope)).tools })),
     );
     server.setRequestHandler(CallToolRequestSchema, (req, extra) =>
-      this.metrics.measure(scope.kind, 'tools/call', () => this.callAggregated(principal, scope, req.params, extra)),
+      this.metrics.measure(scope.kind, 'tools/call', () => this.callAggregated(principal, scope, req.params, extra, server.getClientCapabilities())),
     );
     return server;
   }
 
-  private async callAggregated(principal: Principal, scope: GatewayScope, params: CallToolRequest['params'], extra: Extra): Promise<CallToolResult> {
+  private async callAggregated(principal: Principal, scope: GatewayScope, params: CallToolRequest['params'], extra: Extra, caps?: ClientCapabilities): Promise<CallToolResult> {
     const hit = (await this.catalogue.get(scope)).byName.get(params.name);
     if (!hit) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
     try {
       const progress = progressRelay(params._meta?.progressToken, extra);
-      const { result } = await this.calls.call(principal, hit.server.id, hit.tool.name, params.arguments ?? {}, {
+      const { result } = await this.elicitor.call(hit.server.id, principal.id, caps, extra, () => this.calls.call(principal, hit.server.id, hit.tool.name, params.arguments ?? {}, {
         surface: 'aggregate',
         signal: extra.signal,
         onProgress: progress.onProgress,
-      });
+      }));
       await progress.settled();
       return result;
     } catch (e) {
@@ -99,7 +101,11 @@ export class GatewayServers {
       capabilities: c.serverCapabilities ?? {},
       serverInfo: c.serverInfo,
       instructions: c.instructions,
-    }));
+    })).catch((e: unknown) => {
+      // per_user server, caller not connected yet: a session anyway, whose first tool call asks them to connect
+      if (!target.credentialOwner || !authorizationUrlOf(e)) throw e;
+      return { capabilities: { tools: {} }, instructions: 'This server acts as your own account, not connected yet: a tool call asks you to connect it.' };
+    });
   }
 
   /** `caller`: who is asking now (a session's caller is re-authenticated on every request). */
@@ -108,11 +114,11 @@ export class GatewayServers {
     const server = new Server(info.serverInfo ?? GATEWAY_INFO, { capabilities, instructions: info.instructions });
     server.removeRequestHandler('logging/setLevel');
     server.fallbackRequestHandler = (request, extra) =>
-      this.metrics.measure(scope.kind, request.method, () => this.forward(caller(), scope, channel, request, extra as Extra, tracker));
+      this.metrics.measure(scope.kind, request.method, () => this.forward(caller(), scope, channel, request, extra as Extra, tracker, server.getClientCapabilities()));
     return server;
   }
 
-  private async forward(principal: Principal, scope: GatewayScope, channel: UpstreamChannel, request: JSONRPCRequest, extra: Extra, tracker?: InflightTracker) {
+  private async forward(principal: Principal, scope: GatewayScope, channel: UpstreamChannel, request: JSONRPCRequest, extra: Extra, tracker?: InflightTracker, caps?: ClientCapabilities) {
     const params = request.params ? { ...request.params } : undefined;
     const meta = params?._meta as Record<string, unknown> | undefined;
     const token = meta?.progressToken as string | number | undefined;
@@ -125,7 +131,7 @@ export class GatewayServers {
     const progress = progressRelay(token, extra);
     try {
       const result = request.method === 'tools/call'
-        ? await this.checkedCall(principal, scope, channel, params ?? {}, extra, progress.onProgress)
+        ? await this.elicitor.call(scope.id, principal.id, caps, extra, () => this.checkedCall(principal, scope, channel, params ?? {}, extra, progress.onProgress))
         : await channel.request({ method: request.method, params }, { signal: extra.signal, onProgress: progress.onProgress });
       await progress.settled();
       return result;

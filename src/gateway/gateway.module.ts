@@ -4,9 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { AuthorizationModule } from '../authorization/authorization.module.js';
+import { OAuthModule } from '../oauth/oauth.module.js';
 import { ToolsModule } from '../tools/tools.module.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { AggregateCatalogService } from './aggregate-catalog.service.js';
+import { AuthorizationElicitor } from './authorization-elicitation.js';
 import { GatewayHttp } from './gateway-http.service.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { GatewayNotifier } from './gateway-notifier.service.js';
@@ -17,8 +19,8 @@ import { ProtectedResourceController } from './protected-resource.controller.js'
 
 /** `/mcp/{scopeId}`: a project's or workspace's tools as one MCP server, or one server passed through. */
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule, AuthorizationModule],
+  imports: [AuthModule, TypeOrmModule.forFeature([ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule, AuthorizationModule, OAuthModule],
   controllers: [ProtectedResourceController],
-  providers: [GatewayHttp, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions],
+  providers: [GatewayHttp, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions, AuthorizationElicitor],
 })
 export class GatewayModule {}

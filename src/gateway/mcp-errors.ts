@@ -13,6 +13,7 @@ export function toMcpError(err: unknown): McpError {
     const data: Record<string, unknown> = { code: err.code, status: err.status };
     if (err.errors?.length) data.errors = err.errors;
     if (err.headers?.['retry-after']) data.retryAfter = Number(err.headers['retry-after']);
+    if (err.extensions?.authorizationUrl) data.authorizationUrl = err.extensions.authorizationUrl;
     const code =
       err.status === 400 || err.status === 404 || err.status === 409 ? ErrorCode.InvalidParams
         : err.status === 429 ? RATE_LIMITED
@@ -29,7 +30,10 @@ export function toMcpError(err: unknown): McpError {
  */
 export function toolFailure(err: unknown): CallToolResult {
   if (err instanceof UpstreamError && !(err instanceof UpstreamRpcError)) {
-    return { content: [{ type: 'text', text: err.message }], isError: true, _meta: { 'patchbay/error': err.code } };
+    // per_user server, caller not connected: the text carries their own authorization URL
+    const url = err.extensions?.authorizationUrl;
+    const text = url ? `${err.message}\n${url}` : err.message;
+    return { content: [{ type: 'text', text }], isError: true, _meta: { 'patchbay/error': err.code, ...(url ? { 'patchbay/authorizationUrl': url } : {}) } };
   }
   throw toMcpError(err);
 }

@@ -4,7 +4,7 @@ import {
 } from 'class-validator';
 import { IsOptionalNonNull } from '../common/http/validation.js';
 import { PageQueryDto } from '../common/http/pagination.js';
-import { AUTH_TYPES, CONNECTOR_STATUSES, TRANSPORTS, type AuthType, type ConnectorStatus, type Transport } from './mcp-server.entity.js';
+import { AUTH_TYPES, CONNECTOR_STATUSES, CREDENTIAL_MODES, TRANSPORTS, type AuthType, type ConnectorStatus, type CredentialMode, type Transport } from './mcp-server.entity.js';
 
 /** Fields a create body and a PATCH body share; every one optional here. */
 export class McpServerFieldsDto {
@@ -66,6 +66,10 @@ export class McpServerFieldsDto {
 
   @ApiPropertyOptional({ description: 'leave out the RFC 8707 resource parameter' }) @IsOptionalNonNull() @IsBoolean()
   oauthOmitResource?: boolean;
+
+  @ApiPropertyOptional({ enum: CREDENTIAL_MODES, description: 'OAuth servers: `shared` (default, one upstream token for the workspace) or `per_user` (each caller connects their own account)' })
+  @IsOptionalNonNull() @IsIn([...CREDENTIAL_MODES])
+  credentialMode?: CredentialMode;
 
   @ApiPropertyOptional({ description: 'an id from GET /api/connectors' }) @IsOptionalNonNull() @IsString() @Length(1, 100)
   connectorId?: string;
@@ -130,6 +134,7 @@ export class McpServerView {
   @ApiProperty({ type: String, nullable: true }) oauthAuthorizationEndpoint!: string | null;
   @ApiProperty({ type: String, nullable: true }) oauthScopes!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) oauthExpiresAt!: string | null;
+  @ApiProperty({ enum: CREDENTIAL_MODES }) credentialMode!: CredentialMode;
   @ApiProperty({ type: String, nullable: true }) connectorId!: string | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) connectorConfig!: Record<string, unknown> | null;
   @ApiProperty({ type: Number, nullable: true }) requestTimeout!: number | null;

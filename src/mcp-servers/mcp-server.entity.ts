@@ -10,6 +10,9 @@ export const CONNECTOR_STATUSES = ['connected', 'disconnected', 'error', ''] as 
 export type ConnectorStatus = (typeof CONNECTOR_STATUSES)[number];
 /** project-style: `proxy` = clients reach the server through Patchbay's gateway; `direct` = at its own url */
 export type ConnectionType = 'direct' | 'proxy';
+/** OAuth servers: one upstream token for the workspace (`shared`), or one per caller (`per_user`). */
+export const CREDENTIAL_MODES = ['shared', 'per_user'] as const;
+export type CredentialMode = (typeof CREDENTIAL_MODES)[number];
 
 /**
  * A registered MCP server. Secret material lives only in the `*_sealed` columns (AES-256-GCM,
@@ -55,6 +58,7 @@ export class McpServerEntity {
   /** `authorization_code` (default) or `client_credentials` */
   @Column('text', { name: 'oauth_grant', nullable: true }) oauthGrant!: string | null;
   @Column('boolean', { name: 'oauth_omit_resource', default: false }) oauthOmitResource!: boolean;
+  @Column('text', { name: 'credential_mode', default: 'shared' }) credentialMode!: CredentialMode;
   @Column('text', { name: 'connector_id', nullable: true }) connectorId!: string | null;
   @Column('jsonb', { name: 'connector_config', nullable: true }) connectorConfig!: Record<string, unknown> | null;
   /** Project-style surface: send upstream traffic through a forward proxy. */

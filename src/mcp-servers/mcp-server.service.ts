@@ -16,7 +16,7 @@ import { ProjectEntity } from '../projects/project.entity.js';
 import type { CreateMcpServerDto, ListMcpServersQueryDto, McpServerFieldsDto, McpServerView, UpdateMcpServerDto } from './mcp-server.dto.js';
 import { McpServerEntity } from './mcp-server.entity.js';
 import { ServerConfigValidator, type ServerConfig } from './server-config.js';
-import { sealInto, toTarget, toView, unseal } from './server-sealing.js';
+import { perUserCredentials, sealInto, toTarget, toView, unseal } from './server-sealing.js';
 import { ServerRepository } from './server.repository.js';
 
 /** A server ready to be talked to: its row, its tenant and its decrypted connection target. */
@@ -145,18 +145,25 @@ export class McpServerService implements OnModuleInit {
     } else if (filter.workspaceIds !== null && !filter.workspaceIds.includes(hit.server.workspaceId)) {
       throw new NotFoundError('MCP server');
     }
-    return { ...hit, tenant: this.access.tenantOf(principal, hit.server.workspaceId, scope) };
+    const tenant = this.access.tenantOf(principal, hit.server.workspaceId, scope);
+    // per_user: the caller's own credential, in a target (and pool entry) of its own
+    if (perUserCredentials(hit.server)) return { server: hit.server, tenant, target: await this.targetFor(hit.server, actorId(principal)) };
+    return { ...hit, tenant };
   }
 
-  /** For background work (monitor, OAuth callback, list_changed): no caller, the server's own tenant. */
-  async usableBySystem(id: string): Promise<UsableServer | null> {
+  /**
+   * For background work (monitor, OAuth callback, list_changed): no caller, the server's own tenant. `owner`: a
+   * per_user server's credential to use (the OAuth callback's principal); without one such a server is reached
+   * without any token (the monitor sees its reachability and OAuth challenge only).
+   */
+  async usableBySystem(id: string, owner?: string): Promise<UsableServer | null> {
     const row = await this.rows.system.load(id);
-    return row ? { ...row, target: await this.targetFor(row.server) } : null;
+    return row ? { ...row, target: await this.targetFor(row.server, owner) } : null;
   }
 
   /** Builds the pool target; OAuth servers get their credential wrapper from the registered decorator. */
-  async targetFor(server: McpServerEntity): Promise<UpstreamTarget> {
-    const target = toTarget(server, unseal(this.box, server));
+  async targetFor(server: McpServerEntity, owner?: string): Promise<UpstreamTarget> {
+    const target = toTarget(server, unseal(this.box, server), owner);
     for (const decorate of this.targetDecorators) await decorate(server, target);
     return target;
   }
@@ -203,7 +210,7 @@ export function emptyConfig(): ServerConfig {
   return {
     url: null, command: null, args: [], env: {}, headers: {}, authType: 'none', apiKey: null, authHeader: null,
     oauthClientId: null, oauthClientSecret: null, oauthTokenEndpoint: null, oauthAuthorizationEndpoint: null,
-    oauthScopes: null, oauthGrant: null, oauthOmitResource: false, connectorId: null, connectorConfig: null,
+    oauthScopes: null, oauthGrant: null, oauthOmitResource: false, credentialMode: 'shared', connectorId: null, connectorConfig: null,
     connectionType: 'proxy', proxyUrl: null, proxyAuth: null, proxyAuthHeader: null, requestTimeout: null, maxTotalTimeout: null,
   };
 }

@@ -5,7 +5,7 @@ import {
   assertStdioAllowed, assertUrlAllowed, CONNECTIONS_OPTIONS, resolveConnectionsOptions, type ConnectionsOptions,
 } from '../connections/index.js';
 import { findConnector, publicConfig, validateConnectorConfig } from './connectors/connector-catalog.js';
-import type { AuthType, ConnectionType, Transport } from './mcp-server.entity.js';
+import type { AuthType, ConnectionType, CredentialMode, Transport } from './mcp-server.entity.js';
 
 /** A server's whole configuration, secrets in clear: what create/update validate and seal. */
 export interface ServerConfig {
@@ -25,6 +25,7 @@ export interface ServerConfig {
   oauthScopes: string | null;
   oauthGrant: string | null;
   oauthOmitResource: boolean;
+  credentialMode: CredentialMode;
   connectorId: string | null;
   connectorConfig: Record<string, unknown> | null;
   /** project-style: `proxy` (clients reach the server through Patchbay's gateway) or `direct` (at its own url) */
@@ -117,6 +118,12 @@ export class ServerConfigValidator {
       if (out.command) errors.push({ field: 'command', message: `is not used by ${out.transport}; remove it` });
       if (out.args.length) errors.push({ field: 'args', message: `are not used by ${out.transport}` });
       if (Object.keys(out.env).length) errors.push({ field: 'env', message: 'is only for stdio servers' });
+    }
+    if (out.credentialMode === 'per_user') {
+      // Each caller's own upstream account exists only for OAuth over HTTP (a stdio child cannot be one per person).
+      if (out.authType !== 'oauth') errors.push({ field: 'credentialMode', message: 'per_user needs authType oauth' });
+      else if (out.oauthGrant === 'client_credentials') errors.push({ field: 'credentialMode', message: 'per_user needs the authorization_code grant (a person approves)' });
+      if (out.transport === 'stdio') errors.push({ field: 'credentialMode', message: 'per_user needs an HTTP transport, not stdio' });
     }
     if (out.authType === 'api_key' && !out.apiKey) errors.push({ field: 'apiKey', message: 'is required when authType is api_key' });
     if (out.authType !== 'api_key') out.apiKey = null;

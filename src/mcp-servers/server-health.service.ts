@@ -20,6 +20,10 @@ export class ServerHealth {
   /** After traffic to the server: `failure` is what the call threw, if anything. Never throws. */
   async observe(usable: UsableServer, failure?: unknown): Promise<void> {
     if (failure !== undefined && (!(failure instanceof UpstreamError) || failure instanceof UpstreamRpcError)) return;
+    // A per_user server reached with no one's token answered its OAuth challenge: reachable, nothing to record.
+    if (failure instanceof UpstreamError && failure.code === 'upstream_oauth_challenge') return;
+    // One person's missing own credential (per_user) says nothing about the server.
+    if (usable.target.credentialOwner && failure instanceof UpstreamError && /^oauth_(re)?authorization_required$/.test(failure.code)) return;
     const outcome: CheckOutcome = failure === undefined ? { ok: true } : outcomeOf(failure);
     const { server } = usable;
     const lastError = outcome.ok ? null : outcome.error;

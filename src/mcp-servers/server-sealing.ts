@@ -27,6 +27,7 @@ export function sealInto(box: SecretBox, e: McpServerEntity, c: ValidServerConfi
   e.oauthScopes = c.oauthScopes;
   e.oauthGrant = c.oauthGrant;
   e.oauthOmitResource = c.oauthOmitResource;
+  e.credentialMode = c.credentialMode;
   e.connectorId = c.connectorId;
   e.connectorConfig = c.connectorConfig;
   e.connectionType = c.connectionType;
@@ -56,6 +57,7 @@ export function unseal(box: SecretBox, e: McpServerEntity): ValidServerConfig {
     oauthScopes: e.oauthScopes,
     oauthGrant: e.oauthGrant,
     oauthOmitResource: e.oauthOmitResource,
+    credentialMode: e.credentialMode,
     connectorId: e.connectorId,
     connectorConfig: e.connectorConfig,
     connectionType: e.connectionType,
@@ -67,8 +69,16 @@ export function unseal(box: SecretBox, e: McpServerEntity): ValidServerConfig {
   };
 }
 
-/** What the connection pool needs, secrets in clear (never logged, never returned). */
-export function toTarget(e: McpServerEntity, c: ServerConfig): UpstreamTarget {
+/** Whether each caller of the server uses their own upstream OAuth account (`credentialMode: per_user`). */
+export function perUserCredentials(e: Pick<McpServerEntity, 'authType' | 'transport' | 'credentialMode'>): boolean {
+  return e.credentialMode === 'per_user' && e.authType === 'oauth' && e.transport !== 'stdio';
+}
+
+/**
+ * What the connection pool needs, secrets in clear (never logged, never returned). `owner`: for a `per_user` server,
+ * the principal whose own credential the target carries (in its pool key and fingerprint); none for the monitor.
+ */
+export function toTarget(e: McpServerEntity, c: ServerConfig, owner?: string): UpstreamTarget {
   const headers = { ...c.headers };
   if (c.authType === 'api_key' && c.apiKey) {
     const name = c.authHeader ?? 'Authorization';
@@ -101,6 +111,10 @@ export function toTarget(e: McpServerEntity, c: ServerConfig): UpstreamTarget {
     .update(JSON.stringify([e.configVersion, target.transport, target.url, headers, target.command, target.args, target.env, target.proxy]))
     .digest('hex')
     .slice(0, 32);
+  if (owner && perUserCredentials(e)) {
+    target.credentialOwner = owner;
+    target.fingerprint = `${target.fingerprint}:${createHash('sha256').update(owner).digest('hex').slice(0, 16)}`;
+  }
   return target;
 }
 
@@ -127,6 +141,7 @@ export function toView(e: McpServerEntity): McpServerView {
     oauthAuthorizationEndpoint: e.oauthAuthorizationEndpoint,
     oauthScopes: e.oauthScopes,
     oauthExpiresAt: iso(e.oauthExpiresAt),
+    credentialMode: e.credentialMode,
     connectorId: e.connectorId,
     connectorConfig: e.connectorConfig,
     requestTimeout: e.requestTimeout,

@@ -39,6 +39,8 @@ export class ConnectionCheckService {
       const tools = await this.pool.listTools(usable.target, call);
       return { outcome: { ok: true, latencyMs: ms() }, tools };
     } catch (e) {
+      // per_user server, checked without anyone's token: its OAuth challenge means reachable (see oauth-target.decorator)
+      if (e instanceof DomainError && e.code === 'upstream_oauth_challenge') return { outcome: { ok: true, latencyMs: ms() } };
       return { outcome: outcomeOf(e, ms()) };
     }
   }

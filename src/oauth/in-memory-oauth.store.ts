@@ -1,9 +1,10 @@
-import type {
-  OAuthClientRecord,
-  OAuthStateRecord,
-  OAuthStore,
-  OAuthTokenRecord,
-  StepUpState,
+import {
+  credentialKey,
+  type OAuthClientRecord,
+  type OAuthStateRecord,
+  type OAuthStore,
+  type OAuthTokenRecord,
+  type StepUpState,
 } from './oauth.types.js';
 
 /**
@@ -27,23 +28,25 @@ export class InMemoryOAuthStore implements OAuthStore {
     this.clients.set(`${serverId} ${issuer}`, { ...client });
   }
 
-  async getTokens(serverId: string): Promise<OAuthTokenRecord | null> {
-    const t = this.tokens.get(serverId);
+  async getTokens(serverId: string, principalId?: string): Promise<OAuthTokenRecord | null> {
+    const t = this.tokens.get(credentialKey(serverId, principalId));
     return t ? { ...t } : null;
   }
 
-  async saveTokens(serverId: string, tokens: OAuthTokenRecord): Promise<void> {
-    const stepUp = this.tokens.get(serverId)?.stepUp;
-    this.tokens.set(serverId, { ...tokens, stepUp });
+  async saveTokens(serverId: string, tokens: OAuthTokenRecord, principalId?: string): Promise<void> {
+    const key = credentialKey(serverId, principalId);
+    const stepUp = this.tokens.get(key)?.stepUp;
+    this.tokens.set(key, { ...tokens, stepUp });
   }
 
-  async saveStepUp(serverId: string, stepUp: StepUpState | null): Promise<void> {
-    const t = this.tokens.get(serverId);
-    if (t) this.tokens.set(serverId, { ...t, stepUp: stepUp ? { ...stepUp } : undefined });
+  async saveStepUp(serverId: string, stepUp: StepUpState | null, principalId?: string): Promise<void> {
+    const key = credentialKey(serverId, principalId);
+    const t = this.tokens.get(key);
+    if (t) this.tokens.set(key, { ...t, stepUp: stepUp ? { ...stepUp } : undefined });
   }
 
-  async deleteTokens(serverId: string): Promise<void> {
-    this.tokens.delete(serverId);
+  async deleteTokens(serverId: string, principalId?: string): Promise<void> {
+    this.tokens.delete(credentialKey(serverId, principalId));
   }
 
   async createState(rec: OAuthStateRecord): Promise<void> {

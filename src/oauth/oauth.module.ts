@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module.js';
 import { OAuthClientMetadataController, OAuthTokenController } from './oauth.controller.js';
+import { CredentialsController, CredentialsService } from './credentials.js';
 import { FlowStarterCheck } from './flow-starter.check.js';
 import { OAuthConnectService } from './oauth-connect.service.js';
 import { OAuthHttp } from './oauth-http.js';
@@ -21,7 +22,7 @@ import { UpstreamOAuthService } from './upstream-oauth.service.js';
     TypeOrmModule.forFeature([OAuthClientEntity, OAuthTokenEntity, OAuthStateEntity]),
     McpServersModule,
   ],
-  controllers: [OAuthClientMetadataController, OAuthTokenController],
+  controllers: [OAuthClientMetadataController, OAuthTokenController, CredentialsController],
   providers: [
     OAuthHttp,
     PostgresOAuthStore,
@@ -41,6 +42,7 @@ import { UpstreamOAuthService } from './upstream-oauth.service.js';
     OAuthTargetDecorator,
     OAuthConnectService,
     FlowStarterCheck,
+    CredentialsService,
   ],
   exports: [UpstreamOAuthService, OAuthConnectService, OAUTH_STORE],
 })

@@ -24,6 +24,16 @@ export interface OAuthServerConfig {
   omitResource?: boolean;
   /** `client_credentials` for machine-to-machine servers; default `authorization_code`. */
   grant?: OAuthGrant;
+  /**
+   * `per_user` servers: whose credential this is (a usr_ or key_ id); tokens, refresh lock and step-up are that
+   * principal's own. Absent: the server's one shared credential.
+   */
+  principalId?: string;
+}
+
+/** The credential lock's key: one per (server, owner), so people never wait on each other's refresh. */
+export function credentialKey(serverId: string, principalId?: string): string {
+  return principalId ? `${serverId}/${principalId}` : serverId;
 }
 
 export type OAuthGrant = 'authorization_code' | 'client_credentials';
@@ -81,20 +91,26 @@ export interface OAuthStateRecord {
   expiresAt: Date;
 }
 
+/**
+ * Token methods take the credential's owner (`principalId`, see OAuthServerConfig): absent or '' is the server's
+ * shared credential, a usr_/key_ id that principal's own (`per_user` servers).
+ */
 export interface OAuthStore {
   getClient(serverId: string, issuer: string): Promise<OAuthClientRecord | null>;
   saveClient(serverId: string, issuer: string, client: OAuthClientRecord): Promise<void>;
-  getTokens(serverId: string): Promise<OAuthTokenRecord | null>;
-  saveTokens(serverId: string, tokens: OAuthTokenRecord): Promise<void>;
+  getTokens(serverId: string, principalId?: string): Promise<OAuthTokenRecord | null>;
+  saveTokens(serverId: string, tokens: OAuthTokenRecord, principalId?: string): Promise<void>;
   /** Deletes the tokens and the step-up state with them. */
-  deleteTokens(serverId: string): Promise<void>;
-  /** Sets (or clears) the step-up state of the server's tokens; nothing when it has none. */
-  saveStepUp(serverId: string, stepUp: StepUpState | null): Promise<void>;
+  deleteTokens(serverId: string, principalId?: string): Promise<void>;
+  /** Sets (or clears) the step-up state of the credential's tokens; nothing when it has none. */
+  saveStepUp(serverId: string, stepUp: StepUpState | null, principalId?: string): Promise<void>;
+  /** A per-user credential was used (its `lastUsedAt`); may be throttled. */
+  touch?(serverId: string, principalId: string): void;
   createState(rec: OAuthStateRecord): Promise<void>;
   /** Single use: returns and deletes atomically; null when missing or expired. */
   consumeState(state: string): Promise<OAuthStateRecord | null>;
-  /** Serialises credential work (refresh, registration) per server across replicas. */
-  withCredentialLock<T>(serverId: string, fn: () => Promise<T>): Promise<T>;
+  /** Serialises credential work (refresh, registration) per credential (`credentialKey`) across replicas. */
+  withCredentialLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
 export interface UpstreamOAuthOptions {

@@ -14,6 +14,7 @@ import {
 import { forServer, OAuthErrors } from './oauth.errors.js';
 import { decideStepUp } from './step-up.js';
 import {
+  credentialKey,
   OAUTH_STORE,
   UPSTREAM_OAUTH_OPTIONS,
   type OAuthClientRecord,
@@ -143,7 +144,7 @@ export class UpstreamOAuthService {
       state,
     };
     // MCP scope selection: a pending step-up's scope, else configured, else the 401 challenge's, else all the resource supports.
-    const stepUp = (await this.store.getTokens(server.serverId))?.stepUp;
+    const stepUp = (await this.store.getTokens(server.serverId, server.principalId))?.stepUp;
     const scope = stepUp?.pending
       ? stepUp.scope
       : (server.oauthScopes ?? d.challengedScope ?? d.resourceMetadata?.scopes_supported?.join(' '));
@@ -198,11 +199,13 @@ export class UpstreamOAuthService {
       throw forServer(OAuthErrors.grantFailed('Authorization code exchange', describeOAuthError(err)), rec.serverId);
     }
     const tokens = this.toRecord(response, as.key, rec.resource);
-    await this.store.withCredentialLock(rec.serverId, async () => {
-      const stepUp = (await this.store.getTokens(rec.serverId))?.stepUp;
-      await this.store.saveTokens(rec.serverId, tokens);
+    // per_user: the loader names the owner (the principal the state is bound to); shared: none
+    const owner = server.principalId;
+    await this.store.withCredentialLock(credentialKey(rec.serverId, owner), async () => {
+      const stepUp = (await this.store.getTokens(rec.serverId, owner))?.stepUp;
+      await this.store.saveTokens(rec.serverId, tokens, owner);
       // one more authorization for the step-up's scope: counted against the retry limit
-      if (stepUp?.pending) await this.store.saveStepUp(rec.serverId, { ...stepUp, attempts: stepUp.attempts + 1, pending: false });
+      if (stepUp?.pending) await this.store.saveStepUp(rec.serverId, { ...stepUp, attempts: stepUp.attempts + 1, pending: false }, owner);
     });
     return { serverId: rec.serverId, principalId: rec.principalId, expiresAt: tokens.expiresAt };
   }
@@ -214,7 +217,9 @@ export class UpstreamOAuthService {
    * `oauth_reauthorization_required`.
    */
   async getAccessToken(server: OAuthServerConfig, opts: AccessTokenOptions = {}): Promise<string> {
-    const seen = await this.store.getTokens(server.serverId);
+    const owner = server.principalId;
+    const seen = await this.store.getTokens(server.serverId, owner);
+    if (owner && seen) this.store.touch?.(server.serverId, owner);
     if (seen && !opts.forceRefresh && this.isFresh(seen)) return seen.accessToken;
     const m2m = server.grant === 'client_credentials';
     if (!seen && !m2m) throw OAuthErrors.authorizationRequired(server.serverId);
@@ -222,8 +227,8 @@ export class UpstreamOAuthService {
     const m2mClient = m2m ? await this.m2mClient(server) : undefined;
     const rejected = opts.rejectedToken ?? seen?.accessToken;
 
-    return this.store.withCredentialLock(server.serverId, async () => {
-      const current = await this.store.getTokens(server.serverId);
+    return this.store.withCredentialLock(credentialKey(server.serverId, owner), async () => {
+      const current = await this.store.getTokens(server.serverId, owner);
       if (current && this.isFresh(current) && (!opts.forceRefresh || current.accessToken !== rejected)) {
         return current.accessToken;
       }
@@ -236,7 +241,7 @@ export class UpstreamOAuthService {
         throw OAuthErrors.authorizationRequired(server.serverId);
       }
       if (!current.refreshToken) {
-        await this.store.deleteTokens(server.serverId);
+        await this.store.deleteTokens(server.serverId, owner);
         throw OAuthErrors.reauthorizationRequired(server.serverId, 'the access token expired and no refresh token was issued');
       }
       return (await this.refresh(server, current)).accessToken;
@@ -257,12 +262,12 @@ export class UpstreamOAuthService {
    * the error to fail the call with: an authorization to offer, or the retry limit reached.
    */
   async insufficientScope(server: OAuthServerConfig, challengedScope: string | undefined): Promise<DomainError> {
-    return this.store.withCredentialLock(server.serverId, async () => {
-      const current = await this.store.getTokens(server.serverId);
+    return this.store.withCredentialLock(credentialKey(server.serverId, server.principalId), async () => {
+      const current = await this.store.getTokens(server.serverId, server.principalId);
       if (!current) return OAuthErrors.authorizationRequired(server.serverId);
       if (server.grant === 'client_credentials') return OAuthErrors.m2mScopeRefused(server.serverId, challengedScope);
       const decision = decideStepUp(current.stepUp, current.scope ?? server.oauthScopes, challengedScope);
-      await this.store.saveStepUp(server.serverId, decision.state);
+      await this.store.saveStepUp(server.serverId, decision.state, server.principalId);
       return decision.kind === 'give_up'
         ? OAuthErrors.scopeRefused(server.serverId, decision.state.scope, decision.state.attempts)
         : OAuthErrors.stepUpRequired(server.serverId, decision.state.scope);
@@ -270,8 +275,8 @@ export class UpstreamOAuthService {
   }
 
   /** A step-up is wanted: `/connect` offers an authorization although the server has a token. */
-  async stepUpPending(serverId: string): Promise<boolean> {
-    return (await this.store.getTokens(serverId))?.stepUp?.pending === true;
+  async stepUpPending(serverId: string, principalId?: string): Promise<boolean> {
+    return (await this.store.getTokens(serverId, principalId))?.stepUp?.pending === true;
   }
 
   /** The upstream `Authorization` header; only ever an upstream token, never a Patchbay bearer. */
@@ -280,9 +285,10 @@ export class UpstreamOAuthService {
   }
 
   /** Forget the server's tokens (`DELETE .../oauth`) and its cached discovery. */
-  async forget(server: Pick<OAuthServerConfig, 'serverId' | 'url'>): Promise<void> {
-    await this.store.withCredentialLock(server.serverId, () => this.store.deleteTokens(server.serverId));
-    this.resources.delete(server.url);
+  async forget(server: Pick<OAuthServerConfig, 'serverId' | 'url' | 'principalId'>): Promise<void> {
+    const owner = server.principalId;
+    await this.store.withCredentialLock(credentialKey(server.serverId, owner), () => this.store.deleteTokens(server.serverId, owner));
+    if (!owner) this.resources.delete(server.url);
   }
 
   private async refresh(server: OAuthServerConfig, current: OAuthTokenRecord): Promise<OAuthTokenRecord> {
@@ -298,13 +304,13 @@ export class UpstreamOAuthService {
       );
     } catch (err) {
       if (err instanceof oidc.ResponseBodyError && DEAD_GRANT.has(err.error)) {
-        await this.store.deleteTokens(server.serverId);
+        await this.store.deleteTokens(server.serverId, server.principalId);
         throw OAuthErrors.reauthorizationRequired(server.serverId, `the refresh token was refused (${describeOAuthError(err)})`);
       }
       throw OAuthErrors.grantFailed('Token refresh', describeOAuthError(err));
     }
     const tokens = this.toRecord(response, current.issuer, current.resource, current.refreshToken);
-    await this.store.saveTokens(server.serverId, tokens);
+    await this.store.saveTokens(server.serverId, tokens, server.principalId);
     return tokens;
   }
 

@@ -192,7 +192,8 @@ export class ToolCatalogService implements OnModuleInit {
 
   private async ensureListed(usable: UsableServer): Promise<void> {
     if (!usable.server.toolsRefreshedAt && (await this.forServer(usable.server)).list.length === 0) {
-      const fresh = await this.servers.usableBySystem(usable.server.id);
+      // per_user: listed with the caller's own credential (none would only meet the server's OAuth challenge)
+      const fresh = await this.servers.usableBySystem(usable.server.id, usable.target.credentialOwner);
       if (fresh && !fresh.server.toolsRefreshedAt) await this.refreshUsable(fresh);
     }
   }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { SecretBox } from '../../src/common/crypto/secret-box.js';
+import { newId } from '../../src/common/ids/ids.js';
 import { rotateSealedColumns, sealedColumns } from '../../src/scripts/key-rotation.js';
 import { startHttpPeer, type HttpPeer } from '../peers/index.js';
 import { createTestDatabase } from '../support/database.js';
@@ -39,8 +40,8 @@ describe('encryption key rotation', () => {
     // OAuth rows as the OAuth store writes them, sealed under the old key too
     const old = new SecretBox([OLD]);
     await client.query(
-      `INSERT INTO oauth_tokens (server_id, issuer, access_token_sealed, refresh_token_sealed, token_type) VALUES ($1, 'https://as', $2, $3, 'Bearer')`,
-      [serverId, old.encrypt('access-123'), old.encrypt('refresh-456')],
+      `INSERT INTO oauth_tokens (server_id, issuer, access_token_sealed, refresh_token_sealed, token_type, id) VALUES ($1, 'https://as', $2, $3, 'Bearer', $4)`,
+      [serverId, old.encrypt('access-123'), old.encrypt('refresh-456'), newId('cred')],
     );
     await client.query(
       `INSERT INTO oauth_clients (server_id, issuer, client_id, client_secret_sealed, registration_method) VALUES ($1, 'https://as', 'c1', $2, 'dcr')`,

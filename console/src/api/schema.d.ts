@@ -256,6 +256,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mcp-servers/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List per-user credentials
+         * @description Who has connected their own upstream account to a `per_user` OAuth server: owner, created, expiry and last use. Never a token.
+         */
+        get: operations["Credentials_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mcp-servers/{id}/credentials/{credentialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Disconnect a per-user credential
+         * @description Deletes one person's upstream tokens (their owner or a workspace admin may); their next call asks them to connect again. Other people's credentials are untouched.
+         */
+        delete: operations["Credentials_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mcp-servers/{id}/oauth": {
         parameters: {
             query?: never;
@@ -1304,6 +1344,11 @@ export interface components {
             };
             /** @description an id from GET /api/connectors */
             connectorId?: string;
+            /**
+             * @description OAuth servers: `shared` (default, one upstream token for the workspace) or `per_user` (each caller connects their own account)
+             * @enum {string}
+             */
+            credentialMode?: "shared" | "per_user";
             description?: string | null;
             /** @description Default: `true`. */
             enabled?: boolean;
@@ -1417,6 +1462,34 @@ export interface components {
             revokedAt: string | null;
             scopes: ("read" | "write" | "execute" | "admin")[];
             workspaceId: string;
+        };
+        CredentialPage: {
+            data: components["schemas"]["CredentialView"][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        CredentialView: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description when the current access token expires (it is refreshed silently)
+             */
+            expiresAt: string | null;
+            /** @example cred_01jd0000000000000000000000 */
+            id: string;
+            /**
+             * Format: date-time
+             * @description last use, to the minute
+             */
+            lastUsedAt: string | null;
+            /**
+             * @description whose credential it is: a usr_ or key_ id
+             * @example usr_01jd0000000000000000000000
+             */
+            principalId: string;
+            /** @enum {string} */
+            principalKind: "user" | "api_key" | "admin";
         };
         CustomHeaderDto: {
             name: string;
@@ -1606,6 +1679,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
+            /** @enum {string} */
+            credentialMode: "shared" | "per_user";
             description: string | null;
             enabled: boolean;
             /** @description values masked */
@@ -2017,6 +2092,11 @@ export interface components {
             };
             /** @description an id from GET /api/connectors */
             connectorId?: string;
+            /**
+             * @description OAuth servers: `shared` (default, one upstream token for the workspace) or `per_user` (each caller connects their own account)
+             * @enum {string}
+             */
+            credentialMode?: "shared" | "per_user";
             description?: string | null;
             /** @description Default: `true`. */
             enabled?: boolean;
@@ -3301,6 +3381,130 @@ export interface operations {
             };
             /** @description The upstream MCP server did not answer in time */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Credentials_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialPage"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token (`WWW-Authenticate: Bearer`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer is known but lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Credentials_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token (`WWW-Authenticate: Bearer`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer is known but lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to another workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,9 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+
+  /** Extra members of the problem body (RFC 9457 extensions), e.g. an `authorizationUrl`; never a secret. */
+  extensions?: Record<string, string>;
 }
 
 export class NotFoundError extends DomainError {

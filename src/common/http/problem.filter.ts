@@ -12,6 +12,7 @@ export interface Problem {
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
+  authorizationUrl?: string;
 }
 
 const TITLES: Record<number, string> = {
@@ -65,10 +66,8 @@ export function toProblem(exception: unknown): { problem: Problem; headers?: Rec
   if (exception instanceof DomainError) {
     // Upstream failures may carry an excerpt of the upstream's words: redacted once more on the way out.
     const detail = exception instanceof UpstreamError ? redact(exception.message) : exception.message;
-    return {
-      problem: base(exception.status, exception.code, detail, exception.errors),
-      headers: exception.headers,
-    };
+    const problem: Problem = { ...base(exception.status, exception.code, detail, exception.errors), ...exception.extensions };
+    return { problem, headers: exception.headers };
   }
   if (exception instanceof HttpException) {
     // Fastify's own errors (body parsing, size) arrive mapped by Nest, the original as `cause`.

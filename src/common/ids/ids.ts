@@ -11,6 +11,7 @@ export const ID_PREFIXES = {
   execution: 'exec',
   event: 'evt',
   grant: 'grant',
+  credential: 'cred',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -49,7 +49,7 @@ export class LettaConnectService {
     yield { event: 'oauth_required', message: 'OAuth authorization required' };
     yield { event: 'authorization_url', url: first.authorizationUrl };
     yield { event: 'waiting_for_auth', message: 'waiting for the user to authorize' };
-    if (!(await this.connects.waitForAuthorization(id, started, opts.signal, opts.authWaitMs ?? 5 * 60_000, opts.pollMs))) {
+    if (!(await this.connects.waitForAuthorization(id, started, opts.signal, opts.authWaitMs ?? 5 * 60_000, opts.pollMs, first.owner))) {
       yield { event: 'error', message: opts.signal.aborted ? 'client went away' : 'timed out waiting for authorization' };
       return;
     }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { McpServerEntity } from '../../mcp-servers/mcp-server.entity.js';
 
 /** The OAuth client Patchbay is at one authorization server, for one MCP server. */
@@ -18,10 +18,16 @@ export class OAuthClientEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
-/** The tokens of one MCP server (one credential per server). */
+/** The tokens of one credential: a server's shared one (principal '') or one caller's own (`per_user`). */
 @Entity('oauth_tokens')
+@Unique('uq_oauth_tokens_id', ['id'])
 export class OAuthTokenEntity {
-  @PrimaryColumn('text', { name: 'server_id' }) serverId!: string;
+  @PrimaryColumn('text', { name: 'server_id', primaryKeyConstraintName: 'PK_oauth_tokens_server_principal' }) serverId!: string;
+  /** '' for the server's shared credential; the owner's usr_/key_ id for a per-user one. */
+  @PrimaryColumn('text', { name: 'principal_id', default: '', primaryKeyConstraintName: 'PK_oauth_tokens_server_principal' }) principalId!: string;
+  @Column('text') id!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
 
   @ManyToOne(() => McpServerEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'server_id' })

@@ -6,19 +6,32 @@ import { SecretBox, sha256Hex } from '../../common/crypto/secret-box.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { McpServerService } from '../../mcp-servers/mcp-server.service.js';
 import { ServerRepository } from '../../mcp-servers/server.repository.js';
-import type {
-  ClientRegistrationMethod,
-  OAuthClientRecord,
-  OAuthStateRecord,
-  OAuthStore,
-  OAuthTokenRecord,
-  StepUpState,
+import { newId } from '../../common/ids/ids.js';
+import {
+  credentialKey,
+  type ClientRegistrationMethod,
+  type OAuthClientRecord,
+  type OAuthStateRecord,
+  type OAuthStore,
+  type OAuthTokenRecord,
+  type StepUpState,
 } from '../oauth.types.js';
 
 /** First key of `pg_advisory_xact_lock(int, int)`: Patchbay's OAuth credentials. */
 const LOCK_NAMESPACE = 0x0a07_c0de;
 /** Longest wait for another replica's refresh of the same credential. */
 const LOCK_TIMEOUT = '60s';
+/** `lastUsedAt` is kept to the minute: not a write per call. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** A per-user credential as listed (never a token). */
+export interface CredentialRow {
+  id: string;
+  principalId: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
 
 interface TokenRow {
   issuer: string;
@@ -58,6 +71,7 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
   private readonly logger = new Logger('OAuthStore');
   private readonly lockPool: pg.Pool;
   private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly touched = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -99,12 +113,12 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
     );
   }
 
-  async getTokens(serverId: string): Promise<OAuthTokenRecord | null> {
+  async getTokens(serverId: string, principalId = ''): Promise<OAuthTokenRecord | null> {
     const rows: TokenRow[] = await this.db.query(
       `SELECT issuer, access_token_sealed, refresh_token_sealed, expires_at, token_type, scope, resource, updated_at,
          step_up_scope, step_up_attempts, step_up_pending
-       FROM oauth_tokens WHERE server_id = $1`,
-      [serverId],
+       FROM oauth_tokens WHERE server_id = $1 AND principal_id = $2`,
+      [serverId, principalId],
     );
     const r = rows[0];
     if (!r) return null;
@@ -121,22 +135,53 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
     };
   }
 
-  async saveStepUp(serverId: string, s: StepUpState | null): Promise<void> {
-    await this.db.query('UPDATE oauth_tokens SET step_up_scope = $2, step_up_attempts = $3, step_up_pending = $4 WHERE server_id = $1', [
+  async saveStepUp(serverId: string, s: StepUpState | null, principalId = ''): Promise<void> {
+    await this.db.query('UPDATE oauth_tokens SET step_up_scope = $2, step_up_attempts = $3, step_up_pending = $4 WHERE server_id = $1 AND principal_id = $5', [
       serverId,
       s?.scope ?? null,
       s?.attempts ?? 0,
       s?.pending ?? false,
+      principalId,
     ]);
   }
 
-  /** Upserts the tokens and mirrors their expiry onto the server row (`oauthExpiresAt`), in one transaction. */
-  async saveTokens(serverId: string, t: OAuthTokenRecord): Promise<void> {
+  /** `lastUsedAt` of a per-user credential, written at most once a minute per credential and process. */
+  touch(serverId: string, principalId: string): void {
+    const key = credentialKey(serverId, principalId);
+    const at = this.now();
+    if (at - (this.touched.get(key) ?? 0) < TOUCH_EVERY_MS) return;
+    this.touched.set(key, at);
+    if (this.touched.size > 50_000) this.touched.clear();
+    this.db
+      .query('UPDATE oauth_tokens SET last_used_at = now() WHERE server_id = $1 AND principal_id = $2', [serverId, principalId])
+      .catch((e: Error) => this.logger.warn(`marking credential use of ${serverId}: ${e.message}`));
+  }
+
+  /** The per-user credentials of a server, oldest first (never a token). */
+  async listCredentials(serverId: string): Promise<CredentialRow[]> {
+    const rows: Array<{ id: string; principal_id: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null }> = await this.db.query(
+      `SELECT id, principal_id, created_at, expires_at, last_used_at FROM oauth_tokens
+       WHERE server_id = $1 AND principal_id <> '' ORDER BY created_at, id`,
+      [serverId],
+    );
+    return rows.map((r) => ({ id: r.id, principalId: r.principal_id, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at }));
+  }
+
+  /** One per-user credential by its cred_ id, or null. */
+  async findCredential(serverId: string, id: string): Promise<CredentialRow | null> {
+    return (await this.listCredentials(serverId)).find((c) => c.id === id) ?? null;
+  }
+
+  /**
+   * Upserts the tokens; the shared credential's expiry is mirrored onto the server row (`oauthExpiresAt`) in the same
+   * transaction. A per-user credential leaves the row alone (it is one person's, not the server's).
+   */
+  async saveTokens(serverId: string, t: OAuthTokenRecord, principalId = ''): Promise<void> {
     const inserted = await this.db.transaction(async (tx) => {
       const rows: Array<{ inserted: boolean }> = await tx.query(
-        `INSERT INTO oauth_tokens (server_id, issuer, access_token_sealed, refresh_token_sealed, expires_at, token_type, scope, resource, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (server_id) DO UPDATE SET issuer = EXCLUDED.issuer, access_token_sealed = EXCLUDED.access_token_sealed,
+        `INSERT INTO oauth_tokens (server_id, issuer, access_token_sealed, refresh_token_sealed, expires_at, token_type, scope, resource, updated_at, principal_id, id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (server_id, principal_id) DO UPDATE SET issuer = EXCLUDED.issuer, access_token_sealed = EXCLUDED.access_token_sealed,
            refresh_token_sealed = EXCLUDED.refresh_token_sealed, expires_at = EXCLUDED.expires_at, token_type = EXCLUDED.token_type,
            scope = EXCLUDED.scope, resource = EXCLUDED.resource, updated_at = EXCLUDED.updated_at
          RETURNING (xmax = 0) AS inserted`,
@@ -150,14 +195,17 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
           t.scope ?? null,
           t.resource ?? null,
           t.issuedAt ?? new Date(),
+          principalId,
+          newId('cred'),
         ],
       );
-      await this.rows.system.setOAuthExpiry(serverId, t.expiresAt ?? null, tx);
+      if (!principalId) await this.rows.system.setOAuthExpiry(serverId, t.expiresAt ?? null, tx);
       return rows[0]?.inserted === true;
     });
     // A credential that appears changes what the server can do; a silent refresh does not (the
     // live connection asks for the token on every request), so it must not close connections.
-    if (inserted) await this.servers.credentialChanged(serverId);
+    // A per-user credential's target is built per caller: nothing cached to drop.
+    if (inserted && !principalId) await this.servers.credentialChanged(serverId);
   }
 
   /**
@@ -165,10 +213,10 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
    * (their next request finds no token and fails with the reason) rather than torn down under
    * calls in flight. `DELETE .../oauth` announces the change itself.
    */
-  async deleteTokens(serverId: string): Promise<void> {
+  async deleteTokens(serverId: string, principalId = ''): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query('DELETE FROM oauth_tokens WHERE server_id = $1', [serverId]);
-      await this.rows.system.setOAuthExpiry(serverId, null, tx);
+      await tx.query('DELETE FROM oauth_tokens WHERE server_id = $1 AND principal_id = $2', [serverId, principalId]);
+      if (!principalId) await this.rows.system.setOAuthExpiry(serverId, null, tx);
     });
   }
 
@@ -203,16 +251,16 @@ export class PostgresOAuthStore implements OAuthStore, OnApplicationShutdown {
     };
   }
 
-  withCredentialLock<T>(serverId: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.chains.get(serverId) ?? Promise.resolve();
+  withCredentialLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(key) ?? Promise.resolve();
     const run = previous.then(
-      () => this.underAdvisoryLock(serverId, fn),
-      () => this.underAdvisoryLock(serverId, fn),
+      () => this.underAdvisoryLock(key, fn),
+      () => this.underAdvisoryLock(key, fn),
     );
     const tail = run.catch(() => undefined);
-    this.chains.set(serverId, tail);
+    this.chains.set(key, tail);
     void tail.then(() => {
-      if (this.chains.get(serverId) === tail) this.chains.delete(serverId);
+      if (this.chains.get(key) === tail) this.chains.delete(key);
     });
     return run;
   }

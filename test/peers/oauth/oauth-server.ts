@@ -34,6 +34,8 @@ export interface OAuthTestServer {
   jwksUri: string;
   provider: Provider;
   counts: GrantCounts;
+  /** Successful refresh grants per account (`sub`): a refresh race must make one per person. */
+  refreshesBySub: Map<string, number>;
   resetCounts(): void;
   /** Make a refresh token dead, as a user revoking access at the provider would. */
   revokeRefreshToken(value: string): Promise<void>;
@@ -84,10 +86,15 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
 
   const provider = new Provider(issuer, configuration);
   const counts: GrantCounts = { authorizationCode: 0, refresh: 0, refreshFailed: 0, clientCredentials: 0, registrations: 0 };
+  const refreshesBySub = new Map<string, number>();
   const grantType = (ctx: KoaContextWithOIDC): unknown => ctx.oidc?.params?.grant_type;
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
     const g = grantType(ctx);
-    if (g === 'refresh_token') counts.refresh++;
+    if (g === 'refresh_token') {
+      counts.refresh++;
+      const sub = (ctx.oidc?.entities as { RefreshToken?: { accountId?: string } } | undefined)?.RefreshToken?.accountId ?? '?';
+      refreshesBySub.set(sub, (refreshesBySub.get(sub) ?? 0) + 1);
+    }
     else if (g === 'authorization_code') counts.authorizationCode++;
     else if (g === 'client_credentials') counts.clientCredentials++;
   });
@@ -104,8 +111,10 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
     jwksUri: `${issuer}/jwks`,
     provider,
     counts,
+    refreshesBySub,
     resetCounts() {
       for (const k of Object.keys(counts) as (keyof GrantCounts)[]) counts[k] = 0;
+      refreshesBySub.clear();
     },
     async revokeRefreshToken(value: string) {
       const token = await provider.RefreshToken.find(value);
