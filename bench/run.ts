@@ -1,4 +1,5 @@
-// `npm run bench` runs every bench/*.bench.ts; `npm run bench -- gateway foundation` only those.
+// `npm run bench` runs bench/floors.bench.ts (issue 18's figures against their floors, ~2 minutes);
+// `npm run bench -- gateway foundation` only those; `npm run bench -- all` every bench/*.bench.ts.
 // Each bench runs in its own process (fresh heap, its own embedded PostgreSQL); its figures are
 // printed, written to bench/results/<name>-<date>.json, and summarised in bench/results/latest.md.
 import { execSync, fork } from 'node:child_process';
@@ -89,7 +90,7 @@ function writeLatest(): void {
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const all = readdirSync(import.meta.dirname).filter((n) => n.endsWith('.bench.js')).sort();
-  const files = wanted.length ? all.filter((n) => wanted.some((w) => n === `${w}.bench.js` || n.replace('.bench.js', '').includes(w))) : all;
+  const files = wanted.includes('all') ? all : !wanted.length ? all.filter((n) => n === 'floors.bench.js') : all.filter((n) => wanted.some((w) => n === `${w}.bench.js` || n.replace('.bench.js', '').includes(w)));
   if (files.length === 0) {
     console.error(`no bench matches ${wanted.join(', ') || '(any)'}; have: ${all.map((n) => n.replace('.bench.js', '')).join(', ')}`);
     process.exit(1);
