@@ -63,6 +63,22 @@ export class GatewayServers {
     return server;
   }
 
+  /**
+   * A tools/call answered without building an SDK Server (GatewayHttp's stateless fast path): the same handlers
+   * the SDK servers below run for it, aggregate or pass-through over the shared pool.
+   */
+  toolCall(principal: Principal, scope: GatewayScope, params: CallToolRequest['params'], signal: AbortSignal): Promise<CallToolResult> {
+    const extra = { signal } as Extra;
+    return this.metrics.measure(scope.kind, 'tools/call', async () => {
+      if (scope.kind !== 'server') return this.callAggregated(principal, scope, params, extra);
+      try {
+        return (await this.checkedCall(principal, scope, this.sharedChannel(scope.usable!.target), params, extra)) as CallToolResult;
+      } catch (e) {
+        return toolFailure(e);
+      }
+    });
+  }
+
   private async callAggregated(principal: Principal, scope: GatewayScope, params: CallToolRequest['params'], extra: Extra): Promise<CallToolResult> {
     const hit = (await this.catalogue.get(scope)).byName.get(params.name);
     if (!hit) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
