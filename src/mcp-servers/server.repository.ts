@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { tenantWhere, type Tenant, type TenantFilter } from '../auth/access.service.js';
 import { ConflictError } from '../common/errors/domain-error.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Page } from '../common/http/pagination.js';
