@@ -36,7 +36,7 @@ interface PendingBegin {
 /**
  * The one writer of the `executions` table. A run's record has two writes:
  * - `begin(row)`: its `running` row, inserted concurrently with the upstream call; the caller's response waits
- *   for it (micro-batched: one INSERT in flight at a time, carrying every start that arrived meanwhile). A replica killed after answering leaves this
+ *   for it (micro-batched, one INSERT per event-loop turn, ~1 ms). A replica killed after answering leaves this
  *   row, which a surviving replica marks `interrupted` (ExecutionReconciler).
  * - `complete(row)`: its outcome, written after the response in batches (every 50 ms).
  * Whatever the database cannot take (down, or too slow) is appended to an fsync'd local journal
@@ -51,7 +51,6 @@ export class ExecutionRecorder implements OnModuleInit, OnApplicationShutdown {
   private readonly journal: ExecutionJournal;
   private begins: PendingBegin[] = [];
   private beginScheduled = false;
-  private beginFlight?: Promise<void>;
   private completes: ExecutionRow[] = [];
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
@@ -88,21 +87,11 @@ export class ExecutionRecorder implements OnModuleInit, OnApplicationShutdown {
   begin(row: ExecutionRow): Promise<void> {
     return new Promise((resolve, reject) => {
       this.begins.push({ row: { ...row, status: 'running', durationMs: 0, replicaId: this.replicaId }, resolve, reject });
-      this.scheduleBegins();
-    });
-  }
-
-  /**
-   * One `running` INSERT at a time: the first start of a quiet moment goes at the end of this event-loop turn;
-   * starts arriving while a statement is in flight wait for it and then go together (group commit: one statement
-   * and one WAL flush for many runs under load, no added wait when there is none).
-   */
-  private scheduleBegins(): void {
-    if (this.beginFlight || this.beginScheduled || !this.begins.length) return;
-    this.beginScheduled = true;
-    setImmediate(() => {
-      this.beginScheduled = false;
-      void this.flushBegins();
+      if (this.begins.length >= MAX_BATCH) void this.flushBegins();
+      else if (!this.beginScheduled) {
+        this.beginScheduled = true;
+        setImmediate(() => void this.flushBegins());
+      }
     });
   }
 
@@ -144,20 +133,11 @@ export class ExecutionRecorder implements OnModuleInit, OnApplicationShutdown {
     this.journal.close();
   }
 
-  private flushBegins(): Promise<void> {
-    if (this.beginFlight) return this.beginFlight.then(() => this.flushBegins());
+  private async flushBegins(): Promise<void> {
+    this.beginScheduled = false;
     const batch = this.begins;
     this.begins = [];
-    if (!batch.length) return Promise.resolve();
-    const flight = this.writeBegins(batch).finally(() => {
-      this.beginFlight = undefined;
-      this.scheduleBegins();
-    });
-    this.beginFlight = flight;
-    return flight;
-  }
-
-  private async writeBegins(batch: PendingBegin[]): Promise<void> {
+    if (!batch.length) return;
     const rows = batch.map((b) => b.row);
     if (await this.tryWrite(BEGIN_SQL, rows)) {
       for (const b of batch) b.resolve();
