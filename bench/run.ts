@@ -1,4 +1,6 @@
-// `npm run bench` runs every bench/*.bench.ts; `npm run bench -- gateway foundation` only those.
+// `npm run bench` runs bench/floors.bench.ts (issue 18's figures against their floors, ~2 minutes);
+// `npm run bench -- gateway foundation` only those; `npm run bench -- all` every bench/*.bench.ts;
+// `npm run bench -- latest` only rewrites bench/results/latest.md and README's table from the stored results.
 // Each bench runs in its own process (fresh heap, its own embedded PostgreSQL); its figures are
 // printed, written to bench/results/<name>-<date>.json, and summarised in bench/results/latest.md.
 import { execSync, fork } from 'node:child_process';
@@ -84,12 +86,43 @@ function writeLatest(): void {
     lines.push('');
   }
   writeFileSync(join(RESULTS, 'latest.md'), lines.join('\n'));
+  const floors = newest.get('floors');
+  if (floors) writeReadmeTable(floors);
+}
+
+/** README.md's Benchmarks section shows the newest `floors` run: the figures users feel against their floors. */
+function writeReadmeTable(r: StoredResult): void {
+  const readme = join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:floors -->';
+  const end = '<!-- /bench:floors -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return;
+  const f = r.figures;
+  const row = (what: string, ours: string, floor: string, ratio: string, goal: string) => `| ${what} | ${ours} | ${floor} | ${ratio} | ${goal} |`;
+  const tp = (k: string) => `${f[`${k}.rps`]}/s, p50 ${f[`${k}.p50Ms`]} ms, p99 ${f[`${k}.p99Ms`]} ms`;
+  const table = [
+    `${r.date} · commit ${r.commit ?? 'n/a'} · Node ${r.machine.node} · ${r.machine.cpus} × ${r.machine.cpu} (shared with other work: compare ratios, not absolute figures)`,
+    '',
+    '| what | Patchbay | floor / peer, same run | ratio | goal |',
+    '|---|---|---|---|---|',
+    row('REST tool run (echo, stdio), c=16', tp('a.c16.rest'), `direct SDK over stdio ${tp('a.c16.direct')}`, `${f['ratio.restVsDirect.c16']}x`, `>= 0.5x: ${f['goal.restVsDirect>=0.5']}`),
+    row('REST tool run, c=1', tp('a.c1.rest'), `direct ${tp('a.c1.direct')}`, `+${f['ratio.restAddedP50Ms.c1']} ms p50`, `<= +1 ms: ${f['goal.restAddedP50<=1ms']}`),
+    row('`GET /api/mcp-servers?limit=50` (200 servers), c=32', tp('b.c32.list'), `\`/health/live\` ${tp('b.c32.live')}`, `${f['ratio.listVsLive.c32']}x`, `>= 0.5x: ${f['goal.listVsLive>=0.5']}`),
+    row('gateway `tools/call` (aggregate, stateless), c=16', tp('c.c16.gatewayAggregate'), `REST run above; supergateway ${tp('c.c16.supergateway')}`,
+      `${f['ratio.gatewayAggregateVsRest.c16']}x REST, ${f['ratio.gatewayAggregateVsSupergateway.c16']}x supergateway`,
+      `>= 0.9x: ${f['goal.gatewayVsRest>=0.9']}; >= 2x: ${f['goal.gatewayVsSupergateway>=2']}`),
+    row('gateway `tools/call` (pass-through, stateless), c=16', tp('c.c16.gatewayPassthrough'), 'same', `${f['ratio.gatewayPassthroughVsRest.c16']}x REST, ${f['ratio.gatewayPassthroughVsSupergateway.c16']}x supergateway`, ''),
+  ].join('\n');
+  writeFileSync(readme, `${text.slice(0, a + start.length)}\n${table}\n${text.slice(b)}`);
 }
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  if (wanted.length === 1 && wanted[0] === 'latest') return writeLatest(); // rewrite latest.md and README's table only
   const all = readdirSync(import.meta.dirname).filter((n) => n.endsWith('.bench.js')).sort();
-  const files = wanted.length ? all.filter((n) => wanted.some((w) => n === `${w}.bench.js` || n.replace('.bench.js', '').includes(w))) : all;
+  const files = wanted.includes('all') ? all : !wanted.length ? all.filter((n) => n === 'floors.bench.js') : all.filter((n) => wanted.some((w) => n === `${w}.bench.js` || n.replace('.bench.js', '').includes(w)));
   if (files.length === 0) {
     console.error(`no bench matches ${wanted.join(', ') || '(any)'}; have: ${all.map((n) => n.replace('.bench.js', '')).join(', ')}`);
     process.exit(1);

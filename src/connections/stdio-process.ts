@@ -52,6 +52,7 @@ export class StdioProcessTransport implements Transport {
   private readonly readBuffer: ReadBuffer;
   private stderrTail = '';
   private closed = false;
+  private corked = false;
   private exited?: Promise<void>;
   onclose?: () => void;
   onerror?: (error: Error) => void;
@@ -134,6 +135,15 @@ export class StdioProcessTransport implements Transport {
   async send(message: JSONRPCMessage): Promise<void> {
     const stdin = this.child?.stdin;
     if (!stdin || this.closed || !stdin.writable) throw new Error('Not connected: stdio process is gone');
+    // Messages sent in one event-loop turn (concurrent calls) leave in one write: a pipe write is a syscall.
+    if (!this.corked) {
+      this.corked = true;
+      stdin.cork();
+      setImmediate(() => {
+        this.corked = false;
+        stdin.uncork();
+      });
+    }
     await new Promise<void>((resolve, reject) => {
       stdin.write(serializeMessage(message), (err) => (err ? reject(err) : resolve()));
     });

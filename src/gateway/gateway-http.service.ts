@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { isInitializeRequest, SUPPORTED_PROTOCOL_VERSIONS, type CallToolRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthGuard, UnauthorizedError } from '../auth/auth.guard.js';
 import { GatewayTokens } from '../authorization/gateway-tokens.js';
@@ -15,6 +15,7 @@ import { GatewayMetrics } from './gateway-metrics.js';
 import { GatewayNotifier } from './gateway-notifier.service.js';
 import { GatewayScopeService, type GatewayScope } from './gateway-scope.service.js';
 import { GatewayServers } from './gateway-servers.js';
+import { toMcpError } from './mcp-errors.js';
 import { originAllowed } from './origin.js';
 import { PassthroughSessions } from './passthrough-sessions.service.js';
 
@@ -113,6 +114,9 @@ export class GatewayHttp implements OnModuleInit {
       reply.hijack();
       return opened.transport.handleRequest(req.raw, reply.raw, body);
     }
+    // The hot path, a plain tools/call: answered by the same handler without building a Server and transport.
+    const call = plainToolCall(req);
+    if (call) return this.answerToolCall(reply, principal, scope, call);
     // Stateless: a Server and transport for this request only. JSON answers unless the client asked for progress.
     const server = await this.serverFor(principal, scope);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsStream(body) });
@@ -120,6 +124,20 @@ export class GatewayHttp implements OnModuleInit {
     reply.hijack();
     reply.raw.once('close', () => void server.close().catch(() => undefined));
     await transport.handleRequest(req.raw, reply.raw, body);
+  }
+
+  /** The JSON answer the SDK's stateless transport would give (same body, same errors), without its machinery. */
+  private async answerToolCall(reply: FastifyReply, principal: Principal, scope: GatewayScope, call: PlainToolCall): Promise<void> {
+    const aborted = new AbortController();
+    reply.raw.once('close', () => reply.raw.writableFinished || aborted.abort());
+    let payload: Record<string, unknown>;
+    try {
+      payload = { result: await this.builder.toolCall(principal, scope, call.params, aborted.signal), jsonrpc: '2.0', id: call.id };
+    } catch (e) {
+      const err = toMcpError(e);
+      payload = { jsonrpc: '2.0', id: call.id, error: { code: err.code, message: err.message, ...(err.data === undefined ? {} : { data: err.data }) } };
+    }
+    await reply.status(200).type('application/json').send(payload);
   }
 
   /** A notification stream: the session's, or a stateless one delivering list_changed for the scope. */
@@ -169,6 +187,31 @@ export class GatewayHttp implements OnModuleInit {
 function header(req: Req, name: string): string | undefined {
   const v = req.headers[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+interface PlainToolCall {
+  id: string | number;
+  params: CallToolRequest['params'];
+}
+
+/**
+ * The request, if it is one well-formed tools/call that wants no stream (no progress token, no task) and that the
+ * SDK transport would accept as is (Accept, Content-Type, protocol version); anything else takes the SDK path.
+ */
+function plainToolCall(req: Req): PlainToolCall | null {
+  const accept = req.headers.accept ?? '';
+  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) return null;
+  if (!(req.headers['content-type'] ?? '').includes('application/json')) return null;
+  const version = req.headers['mcp-protocol-version'];
+  if (version !== undefined && (typeof version !== 'string' || !SUPPORTED_PROTOCOL_VERSIONS.includes(version))) return null;
+  const m = req.body as { jsonrpc?: unknown; id?: unknown; method?: unknown; params?: Record<string, unknown> } | null;
+  if (!m || typeof m !== 'object' || Array.isArray(m) || m.jsonrpc !== '2.0' || m.method !== 'tools/call') return null;
+  if ((typeof m.id !== 'string' && typeof m.id !== 'number') || !m.params || typeof m.params !== 'object') return null;
+  const { name, arguments: args, _meta: meta } = m.params;
+  if (typeof name !== 'string' || Object.keys(m.params).some((k) => k !== 'name' && k !== 'arguments' && k !== '_meta')) return null;
+  if (args !== undefined && (!args || typeof args !== 'object' || Array.isArray(args))) return null;
+  if (meta !== undefined && (!meta || typeof meta !== 'object' || Array.isArray(meta) || 'progressToken' in meta)) return null;
+  return { id: m.id, params: m.params as CallToolRequest['params'] };
 }
 
 /** Does any request in the body ask for progress (which needs an SSE response)? */

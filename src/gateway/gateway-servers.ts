@@ -65,6 +65,24 @@ export class GatewayServers {
     return server;
   }
 
+  /**
+   * A tools/call answered without building an SDK Server (GatewayHttp's stateless fast path): the same handlers
+   * the SDK servers below run for it, aggregate or pass-through over the shared pool.
+   */
+  toolCall(principal: Principal, scope: GatewayScope, params: CallToolRequest['params'], signal: AbortSignal): Promise<CallToolResult> {
+    const extra = { signal } as Extra;
+    return this.metrics.measure(scope.kind, 'tools/call', async () => {
+      if (scope.kind !== 'server') return this.callAggregated(principal, scope, params, extra);
+      try {
+        const channel = this.sharedChannel(scope.usable!.target);
+        // a stateless client declared nothing: a per_user server's missing credential is a tool error carrying the URL
+        return (await this.elicitor.call(scope.id, principal.id, undefined, extra, () => this.checkedCall(principal, scope, channel, params, extra))) as CallToolResult;
+      } catch (e) {
+        return toolFailure(e);
+      }
+    });
+  }
+
   private async callAggregated(principal: Principal, scope: GatewayScope, params: CallToolRequest['params'], extra: Extra, caps?: ClientCapabilities): Promise<CallToolResult> {
     const hit = (await this.catalogue.get(scope)).byName.get(params.name);
     if (!hit) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);

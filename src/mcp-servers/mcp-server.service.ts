@@ -16,7 +16,7 @@ import { ProjectEntity } from '../projects/project.entity.js';
 import type { CreateMcpServerDto, ListMcpServersQueryDto, McpServerFieldsDto, McpServerView, UpdateMcpServerDto } from './mcp-server.dto.js';
 import { McpServerEntity } from './mcp-server.entity.js';
 import { ServerConfigValidator, type ServerConfig } from './server-config.js';
-import { perUserCredentials, sealInto, toTarget, toView, unseal } from './server-sealing.js';
+import { perUserCredentials, sealInto, toTarget, toView, unseal, viewOf } from './server-sealing.js';
 import { ServerRepository } from './server.repository.js';
 
 /** A server ready to be talked to: its row, its tenant and its decrypted connection target. */
@@ -94,7 +94,7 @@ export class McpServerService implements OnModuleInit {
       ...(q.projectId ? { projectId: q.projectId } : {}),
       ...(q.status !== undefined ? { connectorStatus: (q.status === 'unknown' ? '' : q.status) as McpServerEntity['connectorStatus'] } : {}),
     };
-    return mapPage(await this.rows.list(this.access.readable(principal, q.workspaceId), where, q), toView);
+    return mapPage(await this.rows.listViews(this.access.readable(principal, q.workspaceId), where, q), viewOf);
   }
 
   async get(principal: Principal, id: string): Promise<McpServerView> {

@@ -118,9 +118,15 @@ export function toTarget(e: McpServerEntity, c: ServerConfig, owner?: string): U
   return target;
 }
 
+/**
+ * What a view of a server reads from its row: no secret, only whether one is set (a list selects exactly this,
+ * see ServerRepository.listViews, so showing servers never opens or even loads a sealed column).
+ */
+export type ServerViewRow = Omit<McpServerView, 'env' | 'headers'> & { envKeys: string[]; headerNames: string[] };
+
 export function toView(e: McpServerEntity): McpServerView {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return {
+  return viewOf({
     id: e.id,
     workspaceId: e.workspaceId,
     projectId: e.projectId,
@@ -129,12 +135,12 @@ export function toView(e: McpServerEntity): McpServerView {
     transport: e.transport,
     url: e.url,
     command: e.command,
-    args: e.args ?? [],
-    env: Object.fromEntries(e.envKeys.map((k) => [k, MASK])),
+    args: e.args,
+    envKeys: e.envKeys,
     authType: e.authType,
     authHeader: e.authHeader,
     hasApiKey: !!e.apiKeySealed,
-    headers: Object.fromEntries(e.headerNames.map((k) => [k, MASK])),
+    headerNames: e.headerNames,
     oauthClientId: e.oauthClientId,
     hasOauthClientSecret: !!e.oauthClientSecretSealed,
     oauthTokenEndpoint: e.oauthTokenEndpoint,
@@ -157,5 +163,53 @@ export function toView(e: McpServerEntity): McpServerView {
     createdBy: e.createdBy,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
+  });
+}
+
+/** The view (field order as documented): env and header names with their values masked. */
+export function viewOf(r: ServerViewRow): McpServerView {
+  return {
+    id: r.id,
+    workspaceId: r.workspaceId,
+    projectId: r.projectId,
+    name: r.name,
+    description: r.description,
+    transport: r.transport,
+    url: r.url,
+    command: r.command,
+    args: r.args ?? [],
+    env: masked(r.envKeys),
+    authType: r.authType,
+    authHeader: r.authHeader,
+    hasApiKey: r.hasApiKey,
+    headers: masked(r.headerNames),
+    oauthClientId: r.oauthClientId,
+    hasOauthClientSecret: r.hasOauthClientSecret,
+    oauthTokenEndpoint: r.oauthTokenEndpoint,
+    oauthAuthorizationEndpoint: r.oauthAuthorizationEndpoint,
+    oauthScopes: r.oauthScopes,
+    oauthExpiresAt: r.oauthExpiresAt,
+    credentialMode: r.credentialMode,
+    connectorId: r.connectorId,
+    connectorConfig: r.connectorConfig,
+    requestTimeout: r.requestTimeout,
+    maxTotalTimeout: r.maxTotalTimeout,
+    enabled: r.enabled,
+    connectorStatus: r.connectorStatus,
+    lastCheckedAt: r.lastCheckedAt,
+    lastConnectedAt: r.lastConnectedAt,
+    lastError: r.lastError,
+    consecutiveFailures: r.consecutiveFailures,
+    lastLatencyMs: r.lastLatencyMs,
+    toolCount: r.toolCount,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   };
+}
+
+function masked(names: string[] | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of names ?? []) out[k] = MASK;
+  return out;
 }

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { tenantWhere, type Tenant, type TenantFilter } from '../auth/access.service.js';
 import { ConflictError } from '../common/errors/domain-error.js';
-import { paginate, type Page } from '../common/http/pagination.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, type Page } from '../common/http/pagination.js';
 import { newId } from '../common/ids/ids.js';
 import { NotifyBus } from '../database/notify-bus.js';
 import { McpServerEntity, type ConnectorStatus } from './mcp-server.entity.js';
+import type { ServerViewRow } from './server-sealing.js';
 import { statusOf, WORKSPACE_EVENTS, type CheckOutcome, type WorkspaceEventNotice } from './server-status.js';
 
 /**
@@ -72,6 +73,20 @@ export interface SystemRow {
   tenant: Tenant;
 }
 
+const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** What a view shows, named as the view names it (see ServerViewRow); no sealed column is read. */
+const VIEW_COLUMNS = [
+  'id', 'workspace_id AS "workspaceId"', 'project_id AS "projectId"', 'name', 'description', 'transport', 'url', 'command', 'args',
+  'env_keys AS "envKeys"', 'auth_type AS "authType"', 'auth_header AS "authHeader"', 'api_key_sealed IS NOT NULL AS "hasApiKey"',
+  'header_names AS "headerNames"', 'oauth_client_id AS "oauthClientId"', 'oauth_client_secret_sealed IS NOT NULL AS "hasOauthClientSecret"',
+  'oauth_token_endpoint AS "oauthTokenEndpoint"', 'oauth_authorization_endpoint AS "oauthAuthorizationEndpoint"', 'oauth_scopes AS "oauthScopes"',
+  `${iso('oauth_expires_at')} AS "oauthExpiresAt"`, 'credential_mode AS "credentialMode"', 'connector_id AS "connectorId"', 'connector_config AS "connectorConfig"',
+  'request_timeout AS "requestTimeout"', 'max_total_timeout AS "maxTotalTimeout"', 'enabled', 'connector_status AS "connectorStatus"',
+  `${iso('last_checked_at')} AS "lastCheckedAt"`, `${iso('last_connected_at')} AS "lastConnectedAt"`, 'last_error AS "lastError"',
+  'consecutive_failures AS "consecutiveFailures"', 'last_latency_ms AS "lastLatencyMs"', 'tool_count AS "toolCount"', 'created_by AS "createdBy"',
+  `${iso('created_at')} AS "createdAt"`, `${iso('updated_at')} AS "updatedAt"`,
+].join(', ');
+
 /**
  * The only code that reads or writes the `mcp_servers` table. Every read and write of a tenant's row takes
  * the tenant (or the caller's tenant filter) first, so a query without a workspace does not compile. The few
@@ -102,8 +117,24 @@ export class ServerRepository {
     return this.rows.findOne({ where: { id, workspaceId: tenant.workspaceId } });
   }
 
-  list(filter: TenantFilter, where: FindOptionsWhere<McpServerEntity>, page: { limit?: number; cursor?: string }): Promise<Page<McpServerEntity>> {
-    return paginate(this.rows, { ...where, ...tenantWhere<McpServerEntity>(filter) }, page);
+  /**
+   * A page of servers as their views read them (ServerViewRow): one statement, exactly the shown columns (sealed
+   * ones only as "is set"), timestamps formatted by the database; the row objects go out nearly as they come in.
+   */
+  async listViews(filter: TenantFilter, where: { projectId?: string; connectorStatus?: ConnectorStatus }, page: { limit?: number; cursor?: string }): Promise<Page<ServerViewRow>> {
+    const limit = Math.min(page.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+    const params: unknown[] = [];
+    const conds: string[] = [];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    if (filter.workspaceIds !== null) conds.push(`workspace_id = ANY(${param([...filter.workspaceIds])}::text[])`);
+    if (where.projectId !== undefined) conds.push(`project_id = ${param(where.projectId)}`);
+    if (where.connectorStatus !== undefined) conds.push(`connector_status = ${param(where.connectorStatus)}`);
+    if (page.cursor !== undefined) conds.push(`id > ${param(page.cursor)}`);
+    const sql = `SELECT ${VIEW_COLUMNS} FROM mcp_servers ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY id ASC LIMIT ${param(limit + 1)}`;
+    const rows: ServerViewRow[] = await this.db.query(sql, params);
+    const more = rows.length > limit;
+    const data = more ? rows.slice(0, limit) : rows;
+    return { data, nextCursor: more ? data[data.length - 1].id : null };
   }
 
   /** The enabled servers of a workspace, or of one of its projects, oldest first (the gateway's catalogue). */

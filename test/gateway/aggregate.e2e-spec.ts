@@ -58,6 +58,27 @@ describe('gateway: a project or workspace as one MCP server', () => {
     expect(mine.map((e: { serverId: string }) => e.serverId)).toEqual(expect.arrayContaining([everythingId, peerId]));
   });
 
+  it('answers a plain tools/call (its fast path) exactly as the SDK transport answers it in a batch', async () => {
+    const headers = { authorization: `Bearer ${a.key}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18' };
+    const post = async (body: unknown) => {
+      const res = await fetch(`${app.url}/mcp/${projectId}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      return res.json() as Promise<unknown>;
+    };
+    const calls = [
+      { name: 'everything__echo', arguments: { message: 'same' } },
+      { name: 'everything__nope', arguments: {} },
+      { name: 'everything__echo', arguments: { message: 7 } },
+    ];
+    for (const [i, params] of calls.entries()) {
+      const message = { jsonrpc: '2.0', id: `r${i}`, method: 'tools/call', params };
+      const [plain, batched] = [await post(message), await post([message])];
+      // a batch always takes the SDK's transport (which answers a batch of one with the bare response)
+      expect(plain).toEqual(Array.isArray(batched) ? batched[0] : batched);
+    }
+  });
+
   it('validates arguments (InvalidParams naming the field), refuses unknown tools, relays progress', async () => {
     const client = await connect(projectId);
     const bad = await client.callTool({ name: 'everything__echo', arguments: { message: 42 } }).catch((e: unknown) => e);

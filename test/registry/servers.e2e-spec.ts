@@ -63,6 +63,33 @@ describe('MCP server registry: CRUD, secrets and save-time safety', () => {
     expect(stdio.text).not.toContain('tok-123');
   });
 
+  it('lists a page exactly as each server reads alone (every field, status and timestamps too), by cursor', async () => {
+    const own = await createTenant(app);
+    const add = (body: Record<string, unknown>) =>
+      app.request('POST', '/api/mcp-servers', { token: own.key, body: { workspaceId: own.workspaceId, ...body } });
+    const a = await add({ name: 'a', url: 'https://a.example.com/mcp', authType: 'api_key', apiKey: 'k-a', authHeader: 'X-Key', headers: { 'X-B': '1', 'X-A': '2' } });
+    const b = await add({ name: 'b', command: 'node', args: ['x.js', '--flag'], env: { ZED: 'z', ALPHA: 'a' }, description: 'two', requestTimeout: 5000 });
+    const c = await add({ name: 'c', url: 'https://c.example.com/mcp', authType: 'oauth', oauthClientId: 'cid', oauthClientSecret: 'cs', oauthScopes: 'read write' });
+    for (const r of [a, b, c]) expect(r.status).toBe(201);
+    // status columns and sub-millisecond timestamps, as the monitor and the OAuth client write them
+    await app.app.get((await import('typeorm')).DataSource).query(
+      `UPDATE mcp_servers SET connector_status = 'error', last_error = 'boom', consecutive_failures = 2, last_latency_ms = 12,
+         last_checked_at = '2026-01-02 03:04:05.678912+00', oauth_expires_at = '2026-03-04 05:06:07.999999+00', tool_count = 3
+       WHERE id = $1`, [c.body.id]);
+    const first = await app.request('GET', `/api/mcp-servers?workspaceId=${own.workspaceId}&limit=2`, { token: own.key });
+    expect(first.status).toBe(200);
+    const second = await app.request('GET', `/api/mcp-servers?workspaceId=${own.workspaceId}&limit=2&cursor=${first.body.nextCursor}`, { token: own.key });
+    expect(second.body.nextCursor).toBeNull();
+    const listed = [...first.body.data, ...second.body.data];
+    expect(listed.map((s: { name: string }) => s.name)).toEqual(['a', 'b', 'c']);
+    for (const item of listed) {
+      const alone = await app.request('GET', `/api/mcp-servers/${item.id}`, { token: own.key });
+      expect(item).toStrictEqual(alone.body);
+      expect(JSON.stringify(Object.keys(item))).toBe(JSON.stringify(Object.keys(alone.body)));
+    }
+    expect(listed[2]).toMatchObject({ connectorStatus: 'error', lastCheckedAt: '2026-01-02T03:04:05.678Z', oauthExpiresAt: '2026-03-04T05:06:07.999Z', hasOauthClientSecret: true });
+  });
+
   it('refuses a duplicate name in the workspace with 409', async () => {
     expect((await create({ name: 'dup', url: 'https://a.example.com/mcp' })).status).toBe(201);
     expectProblem(await create({ name: 'dup', url: 'https://b.example.com/mcp' }), 409);
