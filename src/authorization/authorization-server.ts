@@ -94,12 +94,25 @@ export class AuthorizationServer implements OnModuleInit, OnModuleDestroy {
     return /^(ws|proj|mcp)_[0-7][0-9a-hjkmnp-tv-z]{25}$/.test(id) ? id : undefined;
   }
 
+  /** oidc-provider speaks through console.warn/info as it loads (e.g. "Unsupported runtime" on Node 20). */
+  private async withConsoleToLogger<T>(load: () => Promise<T>): Promise<T> {
+    const { warn, info } = console;
+    console.warn = (...a: unknown[]) => this.logger.warn(a.map(String).join(' '));
+    console.info = (...a: unknown[]) => this.logger.log(a.map(String).join(' '));
+    try {
+      return await load();
+    } finally {
+      Object.assign(console, { warn, info });
+    }
+  }
+
   async onModuleInit(): Promise<void> {
     const cimd = new ClientMetadataDocuments(this.safeFetch.fetch, this.config.allowPrivateNetworks);
     const keys = await loadSigningKeys(this.ds, this.box, (m) => this.logger.warn(m));
     // Loaded here, not at import: the module prints a notice on Node 20 as it loads, which must not
-    // precede (or join) the one-line configuration error of a process that stops at start-up.
-    const { default: Provider, errors } = await import('oidc-provider');
+    // precede (or join) the one-line configuration error of a process that stops at start-up; and the
+    // notice goes through our logger, so that every log line stays JSON.
+    const { default: Provider, errors } = await this.withConsoleToLogger(() => import('oidc-provider'));
     const provider = new Provider(this.issuer, this.configuration(cimd, keys, errors));
     provider.proxy = true;
     this.provider = provider;
