@@ -8,6 +8,7 @@ import { ToolsModule } from '../tools/tools.module.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { AggregateCatalogService } from './aggregate-catalog.service.js';
 import { GatewayHttp } from './gateway-http.service.js';
+import { GatewayModern } from './gateway-modern.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { GatewayNotifier } from './gateway-notifier.service.js';
 import { GatewayScopeService } from './gateway-scope.service.js';
@@ -19,6 +20,6 @@ import { ProtectedResourceController } from './protected-resource.controller.js'
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule, AuthorizationModule],
   controllers: [ProtectedResourceController],
-  providers: [GatewayHttp, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions],
+  providers: [GatewayHttp, GatewayModern, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions],
 })
 export class GatewayModule {}

@@ -1,0 +1,195 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Server as ModernServer, createMcpHandler, isLegacyRequest,
+  type AuthInfo, type CallToolResult, type JSONRPCRequest, type McpHttpHandler, type McpRequestContext, type Result, type ServerContext,
+} from '@modelcontextprotocol/server';
+import { ErrorCode, McpError, type Progress, type ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
+import { ToolCallService } from '../tools/tool-call.service.js';
+import { AggregateCatalogService } from './aggregate-catalog.service.js';
+import { GatewayMetrics } from './gateway-metrics.js';
+import type { GatewayScope } from './gateway-scope.service.js';
+import { GATEWAY_INFO, GatewayServers, type UpstreamChannel } from './gateway-servers.js';
+import { toMcpError, toolFailure } from './mcp-errors.js';
+
+/** The `_meta` keys of the 2026-07-28 envelope: ours to read, never an upstream's business. */
+const ENVELOPE_PREFIX = 'io.modelcontextprotocol/';
+
+/** Who asks and for which scope: handed from the authenticated HTTP request to the per-request server factory. */
+interface Caller {
+  principal: Principal;
+  scope: GatewayScope;
+}
+
+/**
+ * MCP 2026-07-28 on `/mcp/{scopeId}`, next to the 2025 path in GatewayHttp and chosen per request: a POST carrying
+ * the per-request `_meta` envelope (or a modern MCP-Protocol-Version header) is answered here, statelessly, by a
+ * v2-SDK `Server` built for that request; everything else stays on the 2025 path unchanged. The v2 SDK
+ * (`createMcpHandler`, `legacy: 'reject'`) owns the wire: classification, envelope validation, `server/discover`,
+ * the error ladder (HTTP status + JSON-RPC code), header checks and the cache fields. We supply the handlers, which
+ * are adapters only: tools/list from the stored catalogue (aggregate), every tools/call through ToolCallService,
+ * anything else passed through to the upstream over the shared pool.
+ */
+@Injectable()
+export class GatewayModern implements OnModuleDestroy {
+  private readonly logger = new Logger('GatewayModern');
+  private readonly handler: McpHttpHandler;
+
+  constructor(
+    private readonly builder: GatewayServers,
+    private readonly calls: ToolCallService,
+    private readonly catalogue: AggregateCatalogService,
+    private readonly metrics: GatewayMetrics,
+  ) {
+    this.handler = createMcpHandler((ctx) => this.serverFor(ctx), {
+      legacy: 'reject',
+      onerror: (e) => this.logger.debug(`2026-07-28 request: ${e.message}`),
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.handler.close();
+  }
+
+  /** Does this POST belong to the 2026-07-28 path? (The SDK's own routing decision, from the parsed body.) */
+  async claims(req: FastifyRequest): Promise<boolean> {
+    if (req.method !== 'POST') return false;
+    return !(await isLegacyRequest(toWebRequest(req), req.body));
+  }
+
+  async serve(req: FastifyRequest, reply: FastifyReply, principal: Principal, scope: GatewayScope): Promise<void> {
+    const aborted = new AbortController();
+    reply.raw.once('close', () => aborted.abort());
+    const authInfo: AuthInfo = { token: '', clientId: principal.kind, scopes: [], extra: { caller: { principal, scope } satisfies Caller } };
+    const response = await this.handler.fetch(toWebRequest(req, aborted.signal), { authInfo, parsedBody: req.body });
+    reply.hijack();
+    const res = reply.raw;
+    const headers: Record<string, string> = {};
+    response.headers.forEach((v, k) => (headers[k] = v));
+    res.writeHead(response.status, headers);
+    if (response.body) {
+      try {
+        for await (const chunk of response.body) res.write(chunk);
+      } catch {
+        // The client went away mid-stream; nothing left to answer.
+      }
+    }
+    res.end();
+  }
+
+  private async serverFor(ctx: McpRequestContext): Promise<ModernServer> {
+    const caller = ctx.authInfo?.extra?.caller as Caller | undefined;
+    if (!caller) throw new Error('2026-07-28 request without an authenticated caller');
+    return caller.scope.kind === 'server' ? this.passthrough(caller) : this.aggregate(caller);
+  }
+
+  private aggregate({ principal, scope }: Caller): ModernServer {
+    const server = new ModernServer(GATEWAY_INFO, {
+      capabilities: { tools: { listChanged: true } },
+      instructions: `Tools of every enabled MCP server in ${scope.kind} ${scope.id}, named <server>__<tool>.`,
+    });
+    // Deterministic order (the catalogue is sorted by public name); private (it is this caller's scope) and fresh
+    // for as long as the catalogue entry it came from (dropped on every replica when a server or its tools change).
+    server.setRequestHandler('tools/list', () =>
+      this.metrics.measure(scope.kind, 'tools/list', async () => {
+        const { tools } = await this.catalogue.get(scope);
+        return { tools, ttlMs: this.catalogue.remainingTtlMs(scope), cacheScope: 'private' as const } as never;
+      }),
+    );
+    server.setRequestHandler('tools/call', (request, ctx) =>
+      this.metrics.measure(scope.kind, 'tools/call', async () => {
+        const params = request.params;
+        const hit = (await this.catalogue.get(scope)).byName.get(params.name);
+        if (!hit) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+        const progress = progressRelay(params._meta?.progressToken, ctx);
+        try {
+          const { result } = await this.calls.call(principal, hit.server.id, hit.tool.name, params.arguments ?? {}, {
+            surface: 'aggregate', signal: ctx.mcpReq.signal, onProgress: progress.onProgress,
+          });
+          await progress.settled();
+          return result as CallToolResult;
+        } catch (e) {
+          return toolFailure(e) as CallToolResult;
+        }
+      }),
+    );
+    return server;
+  }
+
+  private async passthrough({ principal, scope }: Caller): Promise<ModernServer> {
+    const target = scope.usable!.target;
+    const channel = this.builder.sharedChannel(target);
+    const info = await this.builder.sharedInfo(target);
+    // Tasks (an extension in 2026-07-28) and logging/setLevel (removed) are not offered on this path yet.
+    const { tasks: _tasks, logging: _logging, ...capabilities } = info.capabilities as ServerCapabilities & { tasks?: unknown };
+    const server = new ModernServer(info.serverInfo ?? GATEWAY_INFO, { capabilities: capabilities as never, instructions: info.instructions });
+    server.fallbackRequestHandler = (request, ctx) =>
+      this.metrics.measure(scope.kind, request.method, () => this.forward(principal, scope, channel, request, ctx));
+    return server;
+  }
+
+  private async forward(principal: Principal, scope: GatewayScope, channel: UpstreamChannel, request: JSONRPCRequest, ctx: ServerContext): Promise<Result> {
+    if (LEGACY_ONLY.has(request.method)) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
+    const { params, progressToken } = forUpstream(request.params);
+    const progress = progressRelay(progressToken, ctx);
+    const opts = { signal: ctx.mcpReq.signal, onProgress: progress.onProgress };
+    try {
+      let result: Record<string, unknown>;
+      if (request.method === 'tools/call') {
+        if (typeof params.name !== 'string') throw new McpError(ErrorCode.InvalidParams, 'tools/call needs params.name');
+        ({ result } = (await this.calls.call(principal, scope.id, params.name, (params.arguments ?? {}) as Record<string, unknown>, {
+          surface: 'passthrough', unlisted: 'forward', signal: opts.signal, onProgress: opts.onProgress,
+          invoke: async (_name, _args, o) => (await channel.request({ method: 'tools/call', params }, o)) as never,
+        })) as { result: Record<string, unknown> });
+      } else {
+        result = await channel.request({ method: request.method, params }, opts);
+      }
+      await progress.settled();
+      return result as Result;
+    } catch (e) {
+      if (request.method === 'tools/call') return toolFailure(e) as Result;
+      throw toMcpError(e);
+    }
+  }
+}
+
+/** Methods 2026-07-28 removed: a modern client gets "method not found" (the SDK maps it to HTTP 404). */
+const LEGACY_ONLY = new Set(['initialize', 'ping', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
+
+/** The params a 2025 upstream gets: the envelope keys and our client's progress token taken out of `_meta`. */
+function forUpstream(raw: JSONRPCRequest['params']): { params: Record<string, unknown>; progressToken?: string | number } {
+  const params: Record<string, unknown> = { ...(raw ?? {}) };
+  const meta = params._meta as Record<string, unknown> | undefined;
+  if (!meta) return { params };
+  const kept = Object.fromEntries(Object.entries(meta).filter(([k]) => !k.startsWith(ENVELOPE_PREFIX) && k !== 'progressToken'));
+  if (Object.keys(kept).length) params._meta = kept;
+  else delete params._meta;
+  return { params, progressToken: meta.progressToken as string | number | undefined };
+}
+
+/** Upstream progress re-emitted under the token the downstream client chose (awaited before the result goes back). */
+function progressRelay(token: unknown, ctx: ServerContext): { onProgress?: (p: Progress) => void; settled(): Promise<void> } {
+  if (typeof token !== 'string' && typeof token !== 'number') return { settled: async () => undefined };
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    onProgress: (p) => {
+      chain = chain.then(() => ctx.mcpReq.notify({ method: 'notifications/progress', params: { ...p, progressToken: token } })).catch(() => undefined);
+    },
+    settled: async () => {
+      await chain;
+    },
+  };
+}
+
+/** The Fastify request as a web `Request` (body re-serialised from the parsed JSON; the SDK reads `parsedBody`). */
+function toWebRequest(req: FastifyRequest, signal?: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined || k === 'content-length' || k === 'transfer-encoding' || k === 'connection') continue;
+    headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  const url = `http://${req.headers.host ?? 'localhost'}${req.url}`;
+  const body = req.method === 'POST' && req.body !== undefined ? JSON.stringify(req.body) : undefined;
+  return new Request(url, { method: req.method, headers, body, signal });
+}
