@@ -124,13 +124,20 @@ export class GatewayModern implements OnModuleDestroy {
     // Tasks (an extension in 2026-07-28) and logging/setLevel (removed) are not offered on this path yet.
     const { tasks: _tasks, logging: _logging, ...capabilities } = info.capabilities as ServerCapabilities & { tasks?: unknown };
     const server = new ModernServer(info.serverInfo ?? GATEWAY_INFO, { capabilities: capabilities as never, instructions: info.instructions });
-    server.fallbackRequestHandler = (request, ctx) =>
-      this.metrics.measure(scope.kind, request.method, () => this.forward(principal, scope, channel, request, ctx));
+    // One handler per method the upstream's capabilities cover: anything else gets the SDK's own "method not
+    // found" (HTTP 404, -32601), which a catch-all forwarder could only answer with HTTP 200.
+    for (const [capability, methods] of FORWARDED) {
+      if (!(capability in capabilities)) continue;
+      for (const method of methods) {
+        server.setRequestHandler(method, (request: unknown, ctx: ServerContext) =>
+          this.metrics.measure(scope.kind, method, () => this.forward(principal, scope, channel, request as JSONRPCRequest, ctx)) as never,
+        );
+      }
+    }
     return server;
   }
 
   private async forward(principal: Principal, scope: GatewayScope, channel: UpstreamChannel, request: JSONRPCRequest, ctx: ServerContext): Promise<Result> {
-    if (LEGACY_ONLY.has(request.method)) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
     const { params, progressToken } = forUpstream(request.params);
     const progress = progressRelay(progressToken, ctx);
     const opts = { signal: ctx.mcpReq.signal, onProgress: progress.onProgress };
@@ -154,8 +161,13 @@ export class GatewayModern implements OnModuleDestroy {
   }
 }
 
-/** Methods 2026-07-28 removed: a modern client gets "method not found" (the SDK maps it to HTTP 404). */
-const LEGACY_ONLY = new Set(['initialize', 'ping', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
+/** What a 2026-07-28 client may ask an upstream, by the capability the upstream declared. */
+const FORWARDED = [
+  ['tools', ['tools/list', 'tools/call']],
+  ['resources', ['resources/list', 'resources/read', 'resources/templates/list']],
+  ['prompts', ['prompts/list', 'prompts/get']],
+  ['completions', ['completion/complete']],
+] as const;
 
 /** The params a 2025 upstream gets: the envelope keys and our client's progress token taken out of `_meta`. */
 function forUpstream(raw: JSONRPCRequest['params']): { params: Record<string, unknown>; progressToken?: string | number } {

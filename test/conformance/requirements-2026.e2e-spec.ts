@@ -43,6 +43,8 @@ const EXPECTED_PASSING: string[] = [];
 function report(run: SuiteRun): string {
   const checks = run.results.reduce((a, r) => ({ ok: a.ok + r.checksPassed, all: a.all + r.checksTotal }), { ok: 0, all: 0 });
   const width = Math.max(...run.results.map((r) => r.scenario.length));
-  const rows = run.results.map((r) => `${r.scenario.padEnd(width)}  ${r.passed ? 'pass' : 'FAIL'}  ${r.checksPassed}/${r.checksTotal}${r.passed ? '' : `  ${r.failures[0] ?? ''}`.slice(0, 220)}`);
+  const rows = run.results.map((r) =>
+    [`${r.scenario.padEnd(width)}  ${r.passed ? 'pass' : 'FAIL'}  ${r.checksPassed}/${r.checksTotal}`, ...r.failures.map((f) => `    ${f.slice(0, 240)}`)].join('\n'),
+  );
   return [`MCP 2026-07-28 requirements via pass-through (stdio upstream): ${run.passed}/${run.total} scenarios, ${checks.ok}/${checks.all} checks`, ...rows].join('\n');
 }
