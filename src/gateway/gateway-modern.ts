@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   Server as ModernServer, createMcpHandler, isLegacyRequest,
   type AuthInfo, type CallToolResult, type JSONRPCRequest, type McpHttpHandler, type McpRequestContext, type Result, type ServerContext,
+  type ServerEvent, type ServerEventBus,
 } from '@modelcontextprotocol/server';
 import { ErrorCode, McpError, type Progress, type ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +12,7 @@ import { ToolCallService } from '../tools/tool-call.service.js';
 import { AggregateCatalogService } from './aggregate-catalog.service.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import type { GatewayScope } from './gateway-scope.service.js';
+import { GatewayNotifier } from './gateway-notifier.service.js';
 import { GATEWAY_INFO, GatewayServers, type UpstreamChannel } from './gateway-servers.js';
 import { toMcpError, toolFailure } from './mcp-errors.js';
 
@@ -35,15 +38,19 @@ interface Caller {
 export class GatewayModern implements OnModuleDestroy {
   private readonly logger = new Logger('GatewayModern');
   private readonly handler: McpHttpHandler;
+  /** The scope of the request being served, for the listen streams it opens (see ScopedEventBus). */
+  private readonly current = new AsyncLocalStorage<GatewayScope>();
 
   constructor(
     private readonly builder: GatewayServers,
     private readonly calls: ToolCallService,
     private readonly catalogue: AggregateCatalogService,
     private readonly metrics: GatewayMetrics,
+    notifier: GatewayNotifier,
   ) {
     this.handler = createMcpHandler((ctx) => this.serverFor(ctx), {
       legacy: 'reject',
+      bus: new ScopedEventBus(this.current, notifier),
       onerror: (e) => this.logger.debug(`2026-07-28 request: ${e.message}`),
     });
   }
@@ -62,7 +69,7 @@ export class GatewayModern implements OnModuleDestroy {
     const aborted = new AbortController();
     reply.raw.once('close', () => aborted.abort());
     const authInfo: AuthInfo = { token: '', clientId: principal.kind, scopes: [], extra: { caller: { principal, scope } satisfies Caller } };
-    const response = await this.handler.fetch(toWebRequest(req, aborted.signal), { authInfo, parsedBody: req.body });
+    const response = await this.current.run(scope, () => this.handler.fetch(toWebRequest(req, aborted.signal), { authInfo, parsedBody: req.body }));
     reply.hijack();
     const res = reply.raw;
     const headers: Record<string, string> = {};
@@ -158,6 +165,29 @@ export class GatewayModern implements OnModuleDestroy {
       if (request.method === 'tools/call') return toolFailure(e) as Result;
       throw toMcpError(e);
     }
+  }
+}
+
+/**
+ * `subscriptions/listen` streams, bound to the scope they were opened on: the SDK's listen router subscribes while
+ * serving the listen request (inside `current.run(scope)`), and the stream gets `tools/list_changed` whenever the
+ * GatewayNotifier says that scope's tool list may have changed (catalogue changes reach every replica). There is
+ * no global publish: one handler serves every tenant, and an event for one scope must not reach another's streams.
+ */
+class ScopedEventBus implements ServerEventBus {
+  constructor(
+    private readonly current: AsyncLocalStorage<GatewayScope>,
+    private readonly notifier: GatewayNotifier,
+  ) {}
+
+  publish(_event: ServerEvent): void {
+    // Events come from the notifier, per scope; see subscribe.
+  }
+
+  subscribe(listener: (event: ServerEvent) => void): () => void {
+    const scope = this.current.getStore();
+    if (!scope) return () => undefined;
+    return this.notifier.listen(scope, () => listener({ kind: 'tools_list_changed' }));
   }
 }
 

@@ -106,4 +106,49 @@ describe('gateway: 2025 and 2026-07-28 clients on the same URL', () => {
     expect(d.result.supportedVersions).toContain('2026-07-28');
     expect(d.result.capabilities).toHaveProperty('tools');
   });
+
+  it('a 2026-07-28 subscriptions/listen stream on the project gets tools/list_changed when its catalogue changes', async () => {
+    const aborted = new AbortController();
+    closers.push(async () => aborted.abort());
+    const res = await fetch(`${app.url}/mcp/${projectId}`, {
+      method: 'POST',
+      signal: aborted.signal,
+      headers: {
+        authorization: `Bearer ${t.key}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': '2026-07-28', 'mcp-method': 'subscriptions/listen',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'subscriptions/listen', params: { _meta: ENVELOPE, notifications: { toolsListChanged: true } } }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const frames = sseFrames(res.body!);
+    const ack = await frames.next();
+    expect(ack.value).toMatchObject({ method: 'notifications/subscriptions/acknowledged' });
+
+    const off = await app.request('PATCH', `/api/mcp-servers/${peerId}/tools/marker`, { token: t.key, body: { enabled: false } });
+    expect(off.status).toBe(200);
+    const changed = await frames.next();
+    expect(changed.value).toMatchObject({ method: 'notifications/tools/list_changed' });
+    expect((changed.value as { params: { _meta: Record<string, unknown> } }).params._meta['io.modelcontextprotocol/subscriptionId']).toBeDefined();
+    aborted.abort();
+  });
 });
+
+/** The JSON-RPC messages of an SSE body, one `data:` event at a time. */
+async function* sseFrames(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const reader = body.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+      if (data) yield JSON.parse(data);
+    }
+  }
+}
