@@ -62,7 +62,8 @@ export class GatewayModern implements OnModuleDestroy {
   /** Does this POST belong to the 2026-07-28 path? (The SDK's own routing decision, from the parsed body.) */
   async claims(req: FastifyRequest): Promise<boolean> {
     if (req.method !== 'POST') return false;
-    return !(await isLegacyRequest(toWebRequest(req), req.body));
+    // With the parsed body given, the predicate reads no body: the headers-only Request spares a re-serialisation.
+    return !(await isLegacyRequest(toWebRequest(req, undefined, false), req.body));
   }
 
   async serve(req: FastifyRequest, reply: FastifyReply, principal: Principal, scope: GatewayScope): Promise<void> {
@@ -225,13 +226,13 @@ function progressRelay(token: unknown, ctx: ServerContext): { onProgress?: (p: P
 }
 
 /** The Fastify request as a web `Request` (body re-serialised from the parsed JSON; the SDK reads `parsedBody`). */
-function toWebRequest(req: FastifyRequest, signal?: AbortSignal): Request {
+function toWebRequest(req: FastifyRequest, signal?: AbortSignal, withBody = true): Request {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (v === undefined || k === 'content-length' || k === 'transfer-encoding' || k === 'connection') continue;
     headers.set(k, Array.isArray(v) ? v.join(', ') : v);
   }
   const url = `http://${req.headers.host ?? 'localhost'}${req.url}`;
-  const body = req.method === 'POST' && req.body !== undefined ? JSON.stringify(req.body) : undefined;
+  const body = withBody && req.method === 'POST' && req.body !== undefined ? JSON.stringify(req.body) : undefined;
   return new Request(url, { method: req.method, headers, body, signal });
 }

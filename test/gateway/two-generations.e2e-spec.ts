@@ -4,7 +4,8 @@ import { ExecutionRecorder } from '../../src/tools/execution-recorder.service.js
 import { startHttpPeer } from '../peers/index.js';
 import { createProject, createTenant } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { GATEWAY_ENV, gatewayClient, registerServer } from './helpers.js';
+import { GatewayNotifier } from '../../src/gateway/gateway-notifier.service.js';
+import { GATEWAY_ENV, gatewayClient, registerServer, until } from './helpers.js';
 
 const text = (r: unknown) => ((r as CallToolResult).content[0] as { text: string }).text;
 const ENVELOPE = {
@@ -108,6 +109,8 @@ describe('gateway: 2025 and 2026-07-28 clients on the same URL', () => {
   });
 
   it('a 2026-07-28 subscriptions/listen stream on the project gets tools/list_changed when its catalogue changes', async () => {
+    const notifier = app.app.get(GatewayNotifier);
+    const listening = notifier.size;
     const aborted = new AbortController();
     closers.push(async () => aborted.abort());
     const res = await fetch(`${app.url}/mcp/${projectId}`, {
@@ -124,13 +127,16 @@ describe('gateway: 2025 and 2026-07-28 clients on the same URL', () => {
     const frames = sseFrames(res.body!);
     const ack = await frames.next();
     expect(ack.value).toMatchObject({ method: 'notifications/subscriptions/acknowledged' });
+    expect(notifier.size).toBe(listening + 1);
 
     const off = await app.request('PATCH', `/api/mcp-servers/${peerId}/tools/marker`, { token: t.key, body: { enabled: false } });
     expect(off.status).toBe(200);
     const changed = await frames.next();
     expect(changed.value).toMatchObject({ method: 'notifications/tools/list_changed' });
     expect((changed.value as { params: { _meta: Record<string, unknown> } }).params._meta['io.modelcontextprotocol/subscriptionId']).toBeDefined();
+    // The client goes away: its stream stops listening (no listener left behind per closed stream).
     aborted.abort();
+    await until(() => notifier.size === listening);
   });
 });
 
