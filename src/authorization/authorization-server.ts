@@ -96,9 +96,11 @@ export class AuthorizationServer implements OnModuleInit, OnModuleDestroy {
 
   /** oidc-provider speaks through console.warn/info as it loads (e.g. "Unsupported runtime" on Node 20). */
   private async withConsoleToLogger<T>(load: () => Promise<T>): Promise<T> {
+    /* eslint-disable no-console -- swapping the library's console output for our JSON logger, not writing to it */
     const { warn, info } = console;
     console.warn = (...a: unknown[]) => this.logger.warn(a.map(String).join(' '));
     console.info = (...a: unknown[]) => this.logger.log(a.map(String).join(' '));
+    /* eslint-enable no-console */
     try {
       return await load();
     } finally {

@@ -73,6 +73,11 @@ export class AggregateCatalogService implements OnModuleInit {
     return pending;
   }
 
+  /** How long the scope's cached catalogue stays fresh (0 when none is cached): the 2026-07-28 `ttlMs` of tools/list. */
+  remainingTtlMs(scope: GatewayScope): number {
+    return Math.max(0, Math.floor(this.cache.getRemainingTTL(scope.id)));
+  }
+
   private invalidate(matches: ScopeMatcher): void {
     this.generation++;
     for (const [id, c] of this.cache.entries()) if (matches({ id, workspaceId: c.workspaceId, serverIds: c.serverIds })) this.cache.delete(id);

@@ -12,6 +12,7 @@ import { ForbiddenError } from '../common/errors/domain-error.js';
 import { toProblem } from '../common/http/problem.filter.js';
 import { AppConfig } from '../config/app-config.js';
 import { GatewayMetrics } from './gateway-metrics.js';
+import { GatewayModern } from './gateway-modern.js';
 import { GatewayNotifier } from './gateway-notifier.service.js';
 import { GatewayScopeService, type GatewayScope } from './gateway-scope.service.js';
 import { GatewayServers } from './gateway-servers.js';
@@ -45,6 +46,7 @@ export class GatewayHttp implements OnModuleInit {
     private readonly notifier: GatewayNotifier,
     private readonly metrics: GatewayMetrics,
     private readonly tokens: GatewayTokens,
+    private readonly modern: GatewayModern,
   ) {}
 
   onModuleInit(): void {
@@ -99,6 +101,8 @@ export class GatewayHttp implements OnModuleInit {
   }
 
   private async post(req: Req, reply: FastifyReply, principal: Principal, scope: GatewayScope): Promise<void> {
+    // MCP 2026-07-28 (the per-request `_meta` envelope, no initialize): its own stateless path; 2025 traffic below.
+    if (await this.modern.claims(req)) return this.modern.serve(req, reply, principal, scope);
     const body = req.body;
     const sessionId = header(req, 'mcp-session-id');
     const session = this.sessions.get(sessionId);

@@ -10,6 +10,7 @@ import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { AggregateCatalogService } from './aggregate-catalog.service.js';
 import { AuthorizationElicitor } from './authorization-elicitation.js';
 import { GatewayHttp } from './gateway-http.service.js';
+import { GatewayModern } from './gateway-modern.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { GatewayNotifier } from './gateway-notifier.service.js';
 import { GatewayScopeService } from './gateway-scope.service.js';
@@ -21,6 +22,6 @@ import { ProtectedResourceController } from './protected-resource.controller.js'
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([ProjectEntity, WorkspaceEntity]), McpServersModule, ToolsModule, AuthorizationModule, OAuthModule],
   controllers: [ProtectedResourceController],
-  providers: [GatewayHttp, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions, AuthorizationElicitor],
+  providers: [GatewayHttp, GatewayModern, GatewayMetrics, GatewayNotifier, GatewayScopeService, GatewayServers, AggregateCatalogService, PassthroughSessions, AuthorizationElicitor],
 })
 export class GatewayModule {}

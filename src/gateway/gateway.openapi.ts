@@ -44,10 +44,13 @@ export function gatewayPaths(): Record<string, PathItemObject> {
         operationId: 'Gateway_post',
         summary: 'MCP gateway: send a message',
         description:
-          'The streamable-HTTP MCP endpoint (MCP 2025-06-18 and later). Send JSON-RPC requests and notifications; answers JSON, or an SSE stream when the client asked for progress. ' +
+          'The streamable-HTTP MCP endpoint (MCP 2025-03-26 to 2025-11-25, and 2026-07-28), negotiated per request: a request carrying the 2026-07-28 `_meta` envelope ' +
+          '(`io.modelcontextprotocol/protocolVersion`, client capabilities; `Mcp-Method`/`Mcp-Name` headers) is answered statelessly without `initialize` ' +
+          '(`server/discover`, `subscriptions/listen`, caching hints on lists); anything else as before. ' +
+          'Send JSON-RPC requests and notifications; answers JSON, or an SSE stream when the client asked for progress. ' +
           'Every `tools/call` goes through the same checks and records as a REST run. Needs a bearer with the `execute` scope.',
         security: [{ bearer: [] }],
-        parameters: [session, { name: 'MCP-Protocol-Version', in: 'header', required: false, schema: { type: 'string', example: '2025-06-18' } }],
+        parameters: [session, { name: 'MCP-Protocol-Version', in: 'header', required: false, schema: { type: 'string', example: '2026-07-28' } }],
         requestBody: { required: true, content: { 'application/json': { schema: JSONRPC } } },
         responses: {
           '200': {

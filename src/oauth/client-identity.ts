@@ -87,6 +87,9 @@ async function registerClient(
           redirect_uris: [oauthRedirectUri(ctx.publicUrl)],
         };
   metadata.client_name = ctx.clientName;
+  // SEP-837 (MCP 2026-07-28): say what kind of client registers. Patchbay is a server-side web application (the
+  // same value its client ID metadata document states); OIDC's default, so servers that predate it see no change.
+  metadata.application_type = 'web';
   metadata.token_endpoint_auth_method = authMethod;
   if (server.oauthScopes) metadata.scope = server.oauthScopes;
   let m: Awaited<ReturnType<typeof oauth.processDynamicClientRegistrationResponse>>;

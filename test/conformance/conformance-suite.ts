@@ -36,9 +36,14 @@ export interface ScenarioResult {
  * `conformance client --suite <suite> --command <clientCommand>`; the suite runs the suite's
  * scenarios in parallel, each with a fresh server, and writes each scenario's checks.
  */
-export async function runClientSuite(opts: { suite: string; command: string; env: Record<string, string>; timeoutMs?: number }): Promise<ScenarioResult[]> {
+export async function runClientSuite(opts: {
+  suite: string; command: string; env: Record<string, string>; timeoutMs?: number;
+  /** Another suite version's CLI (e.g. the `conformance-next` alias) and its scenario selection instead of `--suite`. */
+  cli?: string; selection?: string[];
+}): Promise<ScenarioResult[]> {
   const out = mkdtempSync(join(tmpdir(), 'patchbay-conformance-'));
-  const args = [CLI, 'client', '--suite', opts.suite, '--command', opts.command, '-o', out, '--timeout', String(opts.timeoutMs ?? 30_000)];
+  const selection = opts.selection ?? ['--suite', opts.suite];
+  const args = [opts.cli ?? CLI, 'client', ...selection, '--command', opts.command, '-o', out, '--timeout', String(opts.timeoutMs ?? 30_000)];
   const child = spawn(node22(), args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d: Buffer) => (log += d.toString()));

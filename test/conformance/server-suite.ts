@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +9,17 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Node 22 (the suite needs 22; the repo runs on 20+): see scripts/node22.mjs. */
 export const NODE22 = node22();
 export const CONFORMANCE_CLI = join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
+/** The suite's next version (0.2.0-alpha.12), installed under the npm alias `conformance-next` beside 0.1.16. */
+export const CONFORMANCE_NEXT_CLI = join(ROOT, 'node_modules/conformance-next/dist/index.js');
 
 export interface ScenarioResult {
   scenario: string;
   /** The suite's own verdict: a scenario passes when none of its checks is a FAILURE (its summary's ✓). */
   passed: boolean;
   failures: string[];
+  /** How many of the scenario's checks succeeded, of how many (as the suite's summary counts: SUCCESS and FAILURE only). */
+  checksPassed: number;
+  checksTotal: number;
   /** WARNING checks: the suite's summary still counts the scenario as passed; its baseline mode would not. */
   warnings: string[];
 }
@@ -31,11 +36,12 @@ export interface SuiteRun {
  * Runs `conformance server --url <url> --suite <suite>` on Node 22 and reads every scenario's checks.json
  * (the suite writes one directory per scenario under --output-dir).
  */
-export async function runServerSuite(url: string, suite = 'all'): Promise<SuiteRun> {
+export async function runServerSuite(url: string, suite = 'all', opts: { cli?: string; args?: string[] } = {}): Promise<SuiteRun> {
+  const selection = opts.args ?? ['--suite', suite];
   const out = mkdtempSync(join(tmpdir(), 'conformance-'));
   try {
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(NODE22, [CONFORMANCE_CLI, 'server', '--url', url, '--suite', suite, '-o', out], {
+      const child = spawn(NODE22, [opts.cli ?? CONFORMANCE_CLI, 'server', '--url', url, ...selection, '-o', out], {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { PATH: process.env.PATH ?? '' },
       });
@@ -50,10 +56,18 @@ export async function runServerSuite(url: string, suite = 'all'): Promise<SuiteR
     for (const dir of readdirSync(out).sort()) {
       const scenario = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(dir)?.[1];
       if (!scenario) continue;
-      const checks = JSON.parse(readFileSync(join(out, dir, 'checks.json'), 'utf8')) as Array<{ id: string; status: string; errorMessage?: string }>;
+      // 0.2.0-alpha.12 writes no checks.json for a scenario that crashed before its first check: a failure.
+      const file = join(out, dir, 'checks.json');
+      const checks = existsSync(file)
+        ? (JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; status: string; errorMessage?: string }>)
+        : [{ id: scenario, status: 'FAILURE', errorMessage: 'the scenario wrote no checks' }];
       const failures = checks.filter((c) => c.status === 'FAILURE').map((c) => `${c.id}: ${c.errorMessage ?? ''}`);
       const warnings = checks.filter((c) => c.status === 'WARNING').map((c) => `${c.id}: ${c.errorMessage ?? ''}`);
-      results.push({ scenario, passed: failures.length === 0, failures, warnings });
+      const counted = checks.filter((c) => c.status === 'SUCCESS' || c.status === 'FAILURE');
+      results.push({
+        scenario, passed: failures.length === 0, failures, warnings,
+        checksPassed: counted.filter((c) => c.status === 'SUCCESS').length, checksTotal: counted.length,
+      });
     }
     return { results, passed: results.filter((r) => r.passed).length, total: results.length, output };
   } finally {

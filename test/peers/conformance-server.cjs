@@ -52,9 +52,14 @@ const TOOLS = [
     inputSchema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       type: 'object',
-      $defs: { address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+      $defs: { address: { $anchor: 'address', type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
       properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
       additionalProperties: false,
+      // SEP-2106 (2026-07-28 requirements): composition and conditional keywords, each satisfied by any arguments.
+      allOf: [{ anyOf: [{ type: 'object' }, { required: [] }] }],
+      if: { required: ['name'] },
+      then: { properties: { name: { minLength: 0 } } },
+      else: { properties: { address: { type: 'object' } } },
     },
   },
 ];

@@ -1034,7 +1034,7 @@ export interface paths {
         put?: never;
         /**
          * MCP gateway: send a message
-         * @description The streamable-HTTP MCP endpoint (MCP 2025-06-18 and later). Send JSON-RPC requests and notifications; answers JSON, or an SSE stream when the client asked for progress. Every `tools/call` goes through the same checks and records as a REST run. Needs a bearer with the `execute` scope.
+         * @description The streamable-HTTP MCP endpoint (MCP 2025-03-26 to 2025-11-25, and 2026-07-28), negotiated per request: a request carrying the 2026-07-28 `_meta` envelope (`io.modelcontextprotocol/protocolVersion`, client capabilities; `Mcp-Method`/`Mcp-Name` headers) is answered statelessly without `initialize` (`server/discover`, `subscriptions/listen`, caching hints on lists); anything else as before. Send JSON-RPC requests and notifications; answers JSON, or an SSE stream when the client asked for progress. Every `tools/call` goes through the same checks and records as a REST run. Needs a bearer with the `execute` scope.
          */
         post: operations["Gateway_post"];
         /**
