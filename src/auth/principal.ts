@@ -3,10 +3,14 @@ import type { Role } from './users/membership.entity.js';
 
 export type { Scope, Role };
 
-export type Principal =
+export type Principal = (
   | { kind: 'admin'; id: 'admin' }
   | { kind: 'api_key'; id: string; workspaceId: string; scopes: readonly Scope[]; createdBy: string }
-  | { kind: 'user'; id: string; email: string | null; roles: ReadonlyMap<string, Role> };
+  | { kind: 'user'; id: string; email: string | null; roles: ReadonlyMap<string, Role> }
+) & {
+  /** Set when an MCP client acts through a gateway grant (grant_ id): it acts as the grant's account, named by the grant. */
+  readonly grantId?: string;
+};
 
 /** What each membership role may do in its workspace. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {

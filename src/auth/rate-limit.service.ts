@@ -21,9 +21,10 @@ export class RateLimitService {
   }
 
   async consume(principal: Principal): Promise<void> {
-    if (principal.kind === 'admin') return;
+    if (principal.kind === 'admin' && !principal.grantId) return;
     try {
-      await this.perKey.consume(principal.id);
+      // an MCP client's grant is limited as a key of its own, apart from its account's other credentials
+      await this.perKey.consume(principal.grantId ?? principal.id);
       if (principal.kind === 'api_key') await this.perWorkspace.consume(principal.workspaceId);
     } catch (e) {
       if (e instanceof RateLimiterRes) {

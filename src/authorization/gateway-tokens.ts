@@ -38,6 +38,6 @@ export class GatewayTokens {
     const principal = await this.accounts.principalFor(grant.accountId);
     if (!principal) return null;
     this.grants.touch(grant.id);
-    return principal;
+    return { ...principal, grantId: grant.id };
   }
 }

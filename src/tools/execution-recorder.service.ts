@@ -17,9 +17,9 @@ const WRITE_TIMEOUT_MS = 3000;
 const RECOVERY_POLL_MS = 500;
 
 const INSERT = `INSERT INTO executions (id, workspace_id, project_id, server_id, server_name, tool_id, tool_name, caller_id,
-    caller_kind, via, status, error_code, error_message, args, duration_ms, started_at, replica_id)
+    caller_kind, via, status, error_code, error_message, args, duration_ms, started_at, replica_id, grant_id)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::int[], $16::timestamptz[], $17::text[])`;
+    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::int[], $16::timestamptz[], $17::text[], $18::text[])`;
 /** A start never overwrites anything: replayed late, it finds its own outcome already there. */
 const BEGIN_SQL = `${INSERT} ON CONFLICT (id) DO NOTHING`;
 /** An outcome is an upsert, so it lands whatever became of its start (stored, journalled, or marked interrupted meanwhile). */
@@ -233,7 +233,7 @@ export class ExecutionRecorder implements OnModuleInit, OnApplicationShutdown {
       col('id'), col('workspaceId'), col('projectId'), col('serverId'), col('serverName'), col('toolId'), col('toolName'),
       col('callerId'), col('callerKind'), batch.map((r) => r.via ?? 'rest'), col('status'), col('errorCode'), col('errorMessage'),
       batch.map((r) => (r.args == null ? null : JSON.stringify(r.args))), batch.map((r) => r.durationMs ?? 0),
-      batch.map((r) => iso(r.startedAt)), col('replicaId'),
+      batch.map((r) => iso(r.startedAt)), col('replicaId'), col('grantId'),
     ]);
   }
 }

@@ -18,6 +18,8 @@ export class ExecutionEntity {
   @Column('text', { name: 'tool_name' }) toolName!: string;
   @Column('text', { name: 'caller_id' }) callerId!: string;
   @Column('text', { name: 'caller_kind' }) callerKind!: string;
+  /** the gateway grant (grant_ id) an MCP client called through, if any */
+  @Column('text', { name: 'grant_id', nullable: true }) grantId!: string | null;
   /** the surface: rest | letta | project | aggregate | passthrough (`gateway` in records older than passthrough records) */
   @Column('text', { default: 'rest' }) via!: string;
   @Column('text') status!: ExecutionStatus;

@@ -52,6 +52,7 @@ function view(e: ExecutionEntity): ExecutionView {
     toolName: e.toolName,
     callerId: e.callerId,
     callerKind: e.callerKind,
+    grantId: e.grantId,
     // records from before the pass-through was recorded said `gateway` for the aggregate endpoint
     surface: (e.via === 'gateway' ? 'aggregate' : e.via) as Surface,
     status: e.status,

@@ -94,7 +94,7 @@ export class ToolCallService {
     let failure: DomainError | Error | undefined;
     const record = {
       id, workspaceId: server.workspaceId, projectId: server.projectId, serverId: server.id, serverName: server.name,
-      toolId: tool.id, toolName: tool.name, callerId: principal.id, callerKind: principal.kind, via,
+      toolId: tool.id, toolName: tool.name, callerId: principal.id, callerKind: principal.kind, grantId: principal.grantId ?? null, via,
       args: redactArgs(args) as Record<string, unknown>, startedAt,
     };
     // The `running` row is stored while the upstream works; the answer waits for whichever is last.

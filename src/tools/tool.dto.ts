@@ -67,6 +67,7 @@ export class ExecutionView {
   @ApiProperty() toolName!: string;
   @ApiProperty() callerId!: string;
   @ApiProperty() callerKind!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the gateway grant (grant_ id) an MCP client called through, if any' }) grantId!: string | null;
   @ApiProperty({ enum: ['rest', 'letta', 'project', 'aggregate', 'passthrough'], description: 'the surface the call came through' })
   surface!: 'rest' | 'letta' | 'project' | 'aggregate' | 'passthrough';
   @ApiProperty({

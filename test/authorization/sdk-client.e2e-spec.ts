@@ -79,6 +79,11 @@ describe('authorization server: the MCP SDK client signs in to the gateway with 
         scopes: ['execute'],
       }),
     ]);
+    // the call acted as the grant's account, and its record names the grant
+    const execs = await app.request('GET', `/api/executions?workspaceId=${a.workspaceId}`, { token: a.key });
+    expect(execs.body.data.find((e: { args: { message?: string } }) => e.args.message === 'signed in')).toMatchObject({
+      surface: 'aggregate', callerId: a.keyId, callerKind: 'api_key', grantId: grants.body.data[0].id,
+    });
   });
 
   it('shows the client, its redirect host and the scope on the consent page', async () => {

@@ -1530,6 +1530,8 @@ export interface components {
             durationMs: number;
             errorCode: string | null;
             errorMessage: string | null;
+            /** @description the gateway grant (grant_ id) an MCP client called through, if any */
+            grantId: string | null;
             id: string;
             projectId: string | null;
             serverId: string;
