@@ -264,6 +264,23 @@ export class SystemServerRepository {
     await this.db.query('UPDATE mcp_servers SET next_check_at = now() WHERE id = $1 AND next_check_at > now()', [serverId]);
   }
 
+  /** The stored tool-list summary of a server, read in the caller's transaction (the tools_changed event). */
+  async toolSummary(serverId: string, workspaceId: string, tx: EntityManager): Promise<{ toolsHash: string | null; toolCount: number } | null> {
+    const [row]: Array<{ tools_hash: string | null; tool_count: number }> = await tx.query(
+      'SELECT tools_hash, tool_count FROM mcp_servers WHERE id = $1 AND workspace_id = $2',
+      [serverId, workspaceId],
+    );
+    return row ? { toolsHash: row.tools_hash, toolCount: row.tool_count } : null;
+  }
+
+  /** Enabled servers per status, all workspaces (the metrics scrape); `''` is never checked. */
+  async countByStatus(): Promise<Array<{ status: string; n: number }>> {
+    const rows: Array<{ status: string; n: string }> = await this.db.query(
+      'SELECT connector_status AS status, count(*) AS n FROM mcp_servers WHERE enabled GROUP BY connector_status',
+    );
+    return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+  }
+
   /** When the server's upstream OAuth access token expires (written in the token store's transaction). */
   async setOAuthExpiry(serverId: string, expiresAt: Date | null, tx: EntityManager): Promise<void> {
     await tx.query('UPDATE mcp_servers SET oauth_expires_at = $2 WHERE id = $1', [serverId, expiresAt]);

@@ -1,7 +1,6 @@
+import { ServerRepository } from '../mcp-servers/server.repository.js';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge, type Counter, type Histogram } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { MetricsService } from '../ops/metrics.service.js';
 
 const SERVERS_GAUGE = 'patchbay_monitor_servers';
@@ -23,7 +22,7 @@ export class MonitorMetrics {
   readonly inFlight: Gauge;
   private snapshot?: { at: number; counts: Map<string, number> };
 
-  constructor(metrics: MetricsService, @InjectDataSource() private readonly db: DataSource) {
+  constructor(metrics: MetricsService, private readonly rows: ServerRepository) {
     this.checks = metrics.counter('patchbay_monitor_checks_total', 'Connection checks run by the monitor, by outcome', ['outcome']);
     this.failures = metrics.counter('patchbay_monitor_check_failures_total', 'Failed connection checks, by status and error code', ['status', 'code']);
     this.errors = metrics.counter('patchbay_monitor_errors_total', 'Monitor work that failed on our side, by stage', ['stage']);
@@ -51,10 +50,7 @@ export class MonitorMetrics {
     if (this.snapshot && Date.now() - this.snapshot.at < SNAPSHOT_TTL_MS) return this.snapshot.counts;
     const counts = new Map<string, number>(['connected', 'disconnected', 'error', 'unknown'].map((s) => [s, 0]));
     try {
-      const rows: Array<{ status: string; n: string }> = await this.db.query(
-        'SELECT connector_status AS status, count(*) AS n FROM mcp_servers WHERE enabled GROUP BY connector_status',
-      );
-      for (const r of rows) counts.set(r.status || 'unknown', Number(r.n));
+      for (const r of await this.rows.system.countByStatus()) counts.set(r.status || 'unknown', r.n);
       this.snapshot = { at: Date.now(), counts };
     } catch (e) {
       this.logger.warn(`servers per status unavailable: ${(e as Error).message}`);

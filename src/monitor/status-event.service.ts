@@ -7,6 +7,7 @@ import { mapPage, paginate, type Page } from '../common/http/pagination.js';
 import { assertId } from '../common/http/validation.js';
 import { newId } from '../common/ids/ids.js';
 import { McpServerService } from '../mcp-servers/mcp-server.service.js';
+import { ServerRepository } from '../mcp-servers/server.repository.js';
 import type { EventKind, ListStatusEventsQueryDto, StatusEventView } from './status-event.dto.js';
 import { StatusEventEntity } from './status-event.entity.js';
 
@@ -21,6 +22,7 @@ export class StatusEventService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly servers: McpServerService,
     private readonly access: AccessService,
+    private readonly rows: ServerRepository,
   ) {}
 
   /** A server's events, newest first; a server of another workspace is a 404. */
@@ -68,17 +70,14 @@ export class StatusEventService {
   async recordToolsChanged(serverId: string, workspaceId: string): Promise<StatusEventView | null> {
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`patchbay_tools_event:${serverId}`]);
-      const [server]: Array<{ tools_hash: string | null; tool_count: number }> = await tx.query(
-        'SELECT tools_hash, tool_count FROM mcp_servers WHERE id = $1 AND workspace_id = $2',
-        [serverId, workspaceId],
-      );
-      if (!server?.tools_hash) return null;
+      const server = await this.rows.system.toolSummary(serverId, workspaceId, tx);
+      if (!server?.toolsHash) return null;
       const [last]: Array<{ hash: string | null }> = await tx.query(
         `SELECT details->>'toolsHash' AS hash FROM status_events
           WHERE server_id = $1 AND workspace_id = $2 AND kind = 'tools_changed' ORDER BY id DESC LIMIT 1`,
         [serverId, workspaceId],
       );
-      if (last?.hash === server.tools_hash) return null;
+      if (last?.hash === server.toolsHash) return null;
       const kind: EventKind = 'tools_changed';
       const row = tx.getRepository(StatusEventEntity).create({
         id: newId('evt'),
@@ -88,7 +87,7 @@ export class StatusEventService {
         fromStatus: '',
         toStatus: '',
         reason: null,
-        details: { toolCount: server.tool_count, toolsHash: server.tools_hash },
+        details: { toolCount: server.toolCount, toolsHash: server.toolsHash },
       });
       return eventView(await tx.getRepository(StatusEventEntity).save(row));
     });

@@ -31,8 +31,8 @@ export class LettaConnectService {
     return { name: server.name };
   }
 
-  async *attempt(p: Principal, id: string, opts: ConnectOptions): AsyncGenerator<ConnectEvent> {
-    const { name } = await this.open(p, id);
+  /** `name`: the server's, as open() found it (the controller opens before the stream starts). */
+  async *attempt(p: Principal, id: string, name: string, opts: ConnectOptions): AsyncGenerator<ConnectEvent> {
     yield { event: 'connection_attempt', server_name: name };
     let first: ConnectResult;
     try {

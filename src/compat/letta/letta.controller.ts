@@ -44,14 +44,14 @@ export class LettaController {
   @ApiRoute({ kind: 'upstream', ok: { type: 'string', description: 'text/event-stream of `data: { event: connection_attempt | oauth_required | authorization_url | waiting_for_auth | success | error, ... }`' }, errors: { schema: LETTA_ERROR, statuses: LETTA_STATUSES.upstream }, summary: 'Letta: connect (stream)', description: 'Connects to the server and streams the steps, including the OAuth authorization URL when one is needed.' })
   @ApiProduces('text/event-stream')
   async connect(@CurrentPrincipal() p: Principal, @Param('id', idPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
-    await this.connector.open(p, id);
+    const { name } = await this.connector.open(p, id);
     const abort = new AbortController();
     reply.raw.on('close', () => abort.abort());
     reply.hijack();
     const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' };
     reply.raw.writeHead(200, headers as Record<string, string>);
     try {
-      for await (const event of this.connector.attempt(p, id, { signal: abort.signal })) {
+      for await (const event of this.connector.attempt(p, id, name, { signal: abort.signal })) {
         if (abort.signal.aborted) break;
         reply.raw.write(`data: ${JSON.stringify(event)}\n\n`);
       }
